@@ -1,0 +1,38 @@
+namespace WeekendCulturel.Theme.Model;
+
+/// <summary>Where a session stands in time at the moment the site is built for.</summary>
+public enum SessionTiming
+{
+    Upcoming,
+    Ongoing,
+    Past,
+}
+
+/// <summary>What the static registration block of a session says, before any live count.</summary>
+public enum RegistrationState
+{
+    FreeAccess,
+    NotYetOpen,
+    Open,
+    Closed,
+}
+
+public static class SessionState
+{
+    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>A Paris local time as an instant.</summary>
+    public static DateTimeOffset InParis(DateTime local) => new(local, Paris.GetUtcOffset(local));
+
+    public static SessionTiming Timing(Session session, DateTimeOffset now) =>
+        now < InParis(session.Start) ? SessionTiming.Upcoming
+        : now < InParis(session.End) ? SessionTiming.Ongoing
+        : SessionTiming.Past;
+
+    /// <summary>Registration opens for every session at the site's opening time and closes when the session starts.</summary>
+    public static RegistrationState Registration(Session session, SiteInfo site, DateTimeOffset now) =>
+        session.Registration is null ? RegistrationState.FreeAccess
+        : now < InParis(site.RegistrationOpens) ? RegistrationState.NotYetOpen
+        : now < InParis(session.Start) ? RegistrationState.Open
+        : RegistrationState.Closed;
+}

@@ -48,7 +48,7 @@ public sealed class MarkdownRenderer
                     // External links open where the reader is; only the DSFR icon says they leave the site.
                     link.GetAttributes().AddProperty("rel", "noopener");
                     break;
-                case Table table:
+                case Markdig.Extensions.Tables.Table table:
                     table.GetAttributes().AddClass("fr-table__table");
                     break;
             }

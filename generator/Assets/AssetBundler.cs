@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using WeekendCulturel.Generator.Output;
+using WeekendCulturel.Theme.Model;
+
+namespace WeekendCulturel.Generator.Assets;
+
+/// <summary>What the bundler made: the files to publish and the addresses pages use for them.</summary>
+public sealed record AssetBundle(AssetUrls Urls, IReadOnlyList<OutputFile> Files);
+
+/// <summary>
+/// Builds the site's one stylesheet and one script from the parts of the DSFR the pages actually use (found
+/// from the classes in the rendered HTML) plus the theme's own files, and gives every published asset a
+/// fingerprinted name so it can be cached for ever.
+/// </summary>
+public sealed partial class AssetBundler(ThemeFiles theme)
+{
+    /// <summary>Placeholders the pages are rendered with, replaced by the fingerprinted addresses afterwards.</summary>
+    public static readonly AssetUrls Placeholders = new("/__asset_css__", "/__asset_js__", "/__asset_favicon__", ["/__asset_font_regular__", "/__asset_font_bold__"]);
+
+    // DSFR components in the cascade order of the full bundle, each with the class prefixes that call for it.
+    private static readonly (string Component, string[] Prefixes)[] Components =
+    [
+        ("link", ["fr-link", "fr-links-group"]),
+        ("button", ["fr-btn"]),
+        ("badge", ["fr-badge"]),
+        ("tag", ["fr-tag"]),
+        ("skiplink", ["fr-skiplinks"]),
+        ("logo", ["fr-logo"]),
+        ("callout", ["fr-callout"]),
+        ("form", ["fr-fieldset", "fr-label", "fr-hint-text", "fr-message", "fr-error-text", "fr-valid-text"]),
+        ("radio", ["fr-radio"]),
+        ("checkbox", ["fr-checkbox"]),
+        ("input", ["fr-input"]),
+        ("select", ["fr-select"]),
+        ("table", ["fr-table"]),
+        ("alert", ["fr-alert"]),
+        ("notice", ["fr-notice"]),
+        ("card", ["fr-card"]),
+        ("tile", ["fr-tile"]),
+        ("breadcrumb", ["fr-breadcrumb"]),
+        ("modal", ["fr-modal"]),
+        ("navigation", ["fr-nav"]),
+        ("display", ["fr-display"]),
+        ("follow", ["fr-follow"]),
+        ("footer", ["fr-footer"]),
+        ("header", ["fr-header"]),
+    ];
+
+    // DSFR scripts needed for what the pages do: dialogs, the header menu, collapsible breadcrumb, display settings.
+    private static readonly (string File, string[] Prefixes)[] Scripts =
+    [
+        ("core/core.module.min.js", []),
+        ("scheme/scheme.module.min.js", ["fr-display"]),
+        ("component/display/display.module.min.js", ["fr-display"]),
+        ("component/modal/modal.module.min.js", ["fr-modal"]),
+        ("component/navigation/navigation.module.min.js", ["fr-nav"]),
+        ("component/breadcrumb/breadcrumb.module.min.js", ["fr-breadcrumb"]),
+        ("component/header/header.module.min.js", ["fr-header"]),
+    ];
+
+    private static readonly ConcurrentDictionary<string, string> DsfrCache = new(StringComparer.Ordinal);
+
+    public AssetBundle Build(IEnumerable<string> html, string generatedCss)
+    {
+        var classes = UsedClasses(html);
+        var files = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
+
+        var css = new StringBuilder();
+        AppendCss(css, "core/core.main.min.css", files);
+        AppendCss(css, "scheme/scheme.min.css", files);
+        foreach (var (component, prefixes) in Components)
+        {
+            if (Uses(classes, prefixes))
+            {
+                // Most components ship a ".main" file without the legacy and print parts; a few only the whole.
+                var main = $"component/{component}/{component}.main.min.css";
+                AppendCss(css, File.Exists(Path.Combine(theme.DsfrDist, main)) ? main : $"component/{component}/{component}.min.css", files);
+            }
+        }
+
+        AppendIcons(css, classes, files);
+        AppendCss(css, "core/core.print.min.css", files);
+        css.Append('\n').Append(File.ReadAllText(theme.SiteCss)).Append('\n').Append(generatedCss);
+        var stylesheet = Fingerprinted("assets/site.css", Encoding.UTF8.GetBytes(css.ToString()), files);
+
+        var js = new StringBuilder();
+        foreach (var (file, prefixes) in Scripts)
+        {
+            if (prefixes.Length == 0 || Uses(classes, prefixes))
+            {
+                // Each DSFR module declares top-level constants with short names; a block keeps them apart.
+                js.Append("{\n").Append(ReadDsfr(file)).Append("\n}\n");
+            }
+        }
+
+        js.Append(File.ReadAllText(theme.SiteJs));
+        var script = Fingerprinted("assets/site.js", Encoding.UTF8.GetBytes(js.ToString()), files);
+        var favicon = CopyDsfr("favicon/favicon.svg", files);
+        var fonts = new[] { "fonts/Marianne-Regular.woff2", "fonts/Marianne-Bold.woff2" }.Select(f => CopyDsfr(f, files)).ToList();
+        return new AssetBundle(new AssetUrls(stylesheet, script, favicon, fonts), [.. files.Values]);
+    }
+
+    /// <summary>Swaps the placeholders for the real addresses in a rendered page.</summary>
+    public static string Link(string html, AssetUrls urls) => html
+        .Replace(Placeholders.Stylesheet, urls.Stylesheet, StringComparison.Ordinal)
+        .Replace(Placeholders.Script, urls.Script, StringComparison.Ordinal)
+        .Replace(Placeholders.Favicon, urls.Favicon, StringComparison.Ordinal)
+        .Replace(Placeholders.PreloadFonts[0], urls.PreloadFonts[0], StringComparison.Ordinal)
+        .Replace(Placeholders.PreloadFonts[1], urls.PreloadFonts[1], StringComparison.Ordinal);
+
+    private static HashSet<string> UsedClasses(IEnumerable<string> html)
+    {
+        var classes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in html)
+        {
+            foreach (Match match in ClassAttribute().Matches(page))
+            {
+                foreach (var name in match.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    classes.Add(name);
+                }
+            }
+        }
+
+        return classes;
+    }
+
+    private static bool Uses(HashSet<string> classes, string[] prefixes) =>
+        classes.Any(c => prefixes.Any(p => c.StartsWith(p, StringComparison.Ordinal)));
+
+    /// <summary>Keeps, from the DSFR's icon utilities, only the rules of the icons the pages show.</summary>
+    private void AppendIcons(StringBuilder css, HashSet<string> classes, Dictionary<string, OutputFile> files)
+    {
+        var icons = classes.Where(c => c.StartsWith("fr-icon-", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        if (icons.Count == 0)
+        {
+            return;
+        }
+
+        var directory = Path.Combine(theme.DsfrDist, "utility", "icons");
+        foreach (var file in Directory.GetDirectories(directory).Order(StringComparer.Ordinal).Select(d => Path.Combine(d, Path.GetFileName(d) + ".main.min.css")).Where(File.Exists))
+        {
+            var relative = Path.GetRelativePath(theme.DsfrDist, file).Replace('\\', '/');
+            foreach (Match rule in CssRule().Matches(ReadDsfr(relative)))
+            {
+                var selectors = rule.Groups[1].Value;
+                if (IconSelector().Matches(selectors).Any(m => icons.Contains(m.Value)))
+                {
+                    css.Append(RewriteUrls(rule.Value, relative, files));
+                }
+            }
+        }
+    }
+
+    private void AppendCss(StringBuilder css, string relative, Dictionary<string, OutputFile> files)
+    {
+        var text = ReadDsfr(relative);
+        if (text.StartsWith("/*!", StringComparison.Ordinal) && css.Length > 0)
+        {
+            // One licence banner at the top is enough.
+            text = text[(text.IndexOf("*/", StringComparison.Ordinal) + 2)..];
+        }
+
+        css.Append(RewriteUrls(text, relative, files)).Append('\n');
+    }
+
+    /// <summary>Copies each file a stylesheet refers to, fingerprinted, and points the stylesheet at the copy.</summary>
+    private string RewriteUrls(string css, string cssRelative, Dictionary<string, OutputFile> files) =>
+        CssUrl().Replace(css, match =>
+        {
+            var target = match.Groups[1].Value.Trim('\'', '"');
+            if (target.StartsWith("data:", StringComparison.Ordinal) || target.StartsWith('#'))
+            {
+                return match.Value;
+            }
+
+            var resolved = Path.GetRelativePath(theme.DsfrDist, Path.GetFullPath(Path.Combine(theme.DsfrDist, Path.GetDirectoryName(cssRelative)!, target))).Replace('\\', '/');
+            return $"url({CopyDsfr(resolved, files)})";
+        });
+
+    private string CopyDsfr(string relative, Dictionary<string, OutputFile> files)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(theme.DsfrDist, relative));
+        return Fingerprinted("assets/dsfr/" + relative, bytes, files);
+    }
+
+    private static string Fingerprinted(string path, byte[] bytes, Dictionary<string, OutputFile> files)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
+        var extension = Path.GetExtension(path);
+        var name = path[..^extension.Length] + "." + hash + extension;
+        files[name] = new OutputFile(name, bytes);
+        return "/" + name;
+    }
+
+    private string ReadDsfr(string relative) =>
+        DsfrCache.GetOrAdd(Path.Combine(theme.DsfrDist, relative), File.ReadAllText);
+
+    [GeneratedRegex("class=\"([^\"]*)\"")]
+    private static partial Regex ClassAttribute();
+
+    [GeneratedRegex(@"([^{}]+)\{[^{}]*\}")]
+    private static partial Regex CssRule();
+
+    [GeneratedRegex(@"fr-icon-[a-z0-9-]+")]
+    private static partial Regex IconSelector();
+
+    [GeneratedRegex(@"url\(([^)]+)\)")]
+    private static partial Regex CssUrl();
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace WeekendCulturel.Generator.Cli;
+
+/// <summary>Prints a build's problems (every one, compiler style) and its one-line summary.</summary>
+public static class ConsoleReport
+{
+    public static void Print(BuildResult result, string verb, bool quiet)
+    {
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            if (diagnostic.Severity == Diagnostics.Severity.Error || !quiet)
+            {
+                Console.Error.WriteLine(diagnostic.ToString());
+            }
+        }
+
+        var time = result.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+        if (result.Succeeded)
+        {
+            var written = result.Written is { } w ? $", {w.Written} files written, {w.Unchanged} unchanged, {w.Deleted} deleted" : "";
+            Console.WriteLine($"{verb}: {result.Pages} pages, {result.Warnings} warning(s), {time} ms{written}");
+        }
+        else
+        {
+            Console.WriteLine($"{verb} failed: {result.Errors} error(s), {result.Warnings} warning(s), {time} ms; nothing was written");
+        }
+    }
+}

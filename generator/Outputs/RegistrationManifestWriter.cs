@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using WeekendCulturel.Generator.Output;
+using WeekendCulturel.Theme.Model;
+
+namespace WeekendCulturel.Generator.Outputs;
+
+/// <summary>
+/// The registration manifest: every session that takes registrations, with its capacity, waiting list and
+/// window. The registration backend reads it (<c>registrations sync</c>); times carry their Paris offset.
+/// </summary>
+public static class RegistrationManifestWriter
+{
+    public const string Path = "registration-manifest.json";
+
+    public static OutputFile Write(RenderContext context)
+    {
+        var site = context.Site;
+        var opens = SessionState.InParis(site.RegistrationOpens);
+        var sessions = new JsonArray();
+        foreach (var session in context.Content.Sessions.Where(s => s.Registration is not null))
+        {
+            var start = SessionState.InParis(session.Start);
+            sessions.Add(new JsonObject
+            {
+                ["id"] = session.Id,
+                ["title"] = new JsonObject { ["fr"] = session.Text.Fr.Title, ["en"] = session.Text.For(Lang.En).Title },
+                ["capacity"] = session.Registration!.Capacity,
+                ["waitlist"] = session.Registration.Waitlist,
+                ["opens"] = Iso(opens),
+                ["closes"] = Iso(start),
+                ["start"] = Iso(start),
+                ["end"] = Iso(SessionState.InParis(session.End)),
+                ["venue"] = session.VenueId,
+                ["room"] = session.Text.Fr.Room,
+            });
+        }
+
+        var root = new JsonObject
+        {
+            ["version"] = 1,
+            ["event"] = new JsonObject
+            {
+                ["name"] = site.Name[Lang.Fr],
+                ["firstDay"] = site.Days[0].Date.ToString("yyyy-MM-dd"),
+                ["lastDay"] = site.Days[^1].Date.ToString("yyyy-MM-dd"),
+                ["timeZone"] = "Europe/Paris",
+                ["siteUrl"] = context.Absolute("/"),
+            },
+            ["sessions"] = sessions,
+        };
+        return OutputFile.Text(Path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    private static string Iso(DateTimeOffset moment) => moment.ToString("yyyy-MM-dd'T'HH:mm:sszzz");
+}

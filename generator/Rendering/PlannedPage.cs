@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Components;
+
+namespace WeekendCulturel.Generator.Rendering;
+
+/// <summary>One HTML page to render: its address, the theme component and the component's parameters.</summary>
+public sealed record PlannedPage(string Path, Type Component, IReadOnlyDictionary<string, object?> Parameters)
+{
+    public static PlannedPage Of<TComponent>(string path, IReadOnlyDictionary<string, object?> parameters)
+        where TComponent : IComponent => new(path, typeof(TComponent), parameters);
+
+    /// <summary>Where the page goes in the output: <c>/programme/x/</c> becomes <c>programme/x/index.html</c>.</summary>
+    public string OutputFile => OutputFileOf(Path);
+
+    public static string OutputFileOf(string path) => path.EndsWith('/') ? path.TrimStart('/') + "index.html" : path.TrimStart('/');
+}

@@ -1,0 +1,105 @@
+using WeekendCulturel.Theme.Model;
+using WeekendCulturel.Theme.Pages;
+
+namespace WeekendCulturel.Generator.Rendering;
+
+/// <summary>Decides which pages the site has, in which languages, with their titles, trails and alternates.</summary>
+public static class SitePlanner
+{
+    public static IReadOnlyList<PlannedPage> Plan(RenderContext context)
+    {
+        var pages = new List<PlannedPage>();
+        foreach (var lang in new[] { Lang.Fr, Lang.En })
+        {
+            PlanLanguage(context, lang, pages);
+        }
+
+        return pages;
+    }
+
+    private static void PlanLanguage(RenderContext context, Lang lang, List<PlannedPage> pages)
+    {
+        var ui = Ui.For(lang);
+        var content = context.Content;
+        var site = context.Site;
+        var other = lang.Other();
+        var programmeCrumb = new Crumb(ui.Programme, Routes.Programme(lang));
+
+        PageMeta Meta(string path, string? alternate, string title, string description, IReadOnlyList<Crumb> trail, string? jsonLd = null, string ogType = "website") =>
+            new(lang, path, alternate, title, description, trail, jsonLd, ogType);
+
+        pages.Add(PlannedPage.Of<HomePage>(Routes.Home(lang), Parameters(context,
+            Meta(Routes.Home(lang), Routes.Home(other), site.Name[lang], site.Description[lang], [], StructuredData.ForEvent(context, lang)))));
+
+        pages.Add(PlannedPage.Of<ProgrammePage>(Routes.Programme(lang), Parameters(context,
+            Meta(Routes.Programme(lang), Routes.Programme(other), ui.Programme, Describe(ui.Programme, site, lang), []))));
+
+        foreach (var session in content.Sessions.Where(s => s.Text.Has(lang)))
+        {
+            var text = session.Text.For(lang);
+            var path = Routes.SessionPath(session.Id, lang);
+            var alternate = session.Text.Has(other) ? Routes.SessionPath(session.Id, other) : null;
+            pages.Add(PlannedPage.Of<SessionPage>(path, Parameters(context,
+                Meta(path, alternate, text.Title, text.Summary, [programmeCrumb], StructuredData.ForSession(context, session, lang), "event"),
+                ("Session", session))));
+        }
+
+        pages.Add(PlannedPage.Of<SpeakersPage>(Routes.Speakers(lang), Parameters(context,
+            Meta(Routes.Speakers(lang), Routes.Speakers(other), ui.Speakers, Describe(ui.Speakers, site, lang), []))));
+
+        pages.Add(PlannedPage.Of<VenuesPage>(Routes.Venues(lang), Parameters(context,
+            Meta(Routes.Venues(lang), Routes.Venues(other), ui.Venues, Describe(ui.Venues, site, lang), []))));
+        var venuesCrumb = new Crumb(ui.Venues, Routes.Venues(lang));
+        foreach (var venue in content.Venues.Values.Where(v => v.Text.Has(lang)))
+        {
+            var text = venue.Text.For(lang);
+            var path = Routes.Venues(lang) + venue.Id + "/";
+            var alternate = venue.Text.Has(other) ? Routes.Venues(other) + venue.Id + "/" : null;
+            pages.Add(PlannedPage.Of<VenuePage>(path, Parameters(context,
+                Meta(path, alternate, text.Name, $"{text.Name}, {venue.Address.Street}, {venue.Address.PostalCode} {venue.Address.City}", [venuesCrumb]),
+                ("Venue", venue))));
+        }
+
+        pages.Add(PlannedPage.Of<PressPage>(Routes.Press(lang), Parameters(context,
+            Meta(Routes.Press(lang), Routes.Press(other), ui.Press, Describe(ui.Press, site, lang), []))));
+        var pressCrumb = new Crumb(ui.Press, Routes.Press(lang));
+        foreach (var item in content.Press.Where(p => p.Text.Has(lang)))
+        {
+            var text = item.Text.For(lang);
+            var path = Routes.Press(lang) + item.Id + "/";
+            var alternate = item.Text.Has(other) ? Routes.Press(other) + item.Id + "/" : null;
+            pages.Add(PlannedPage.Of<PressItemPage>(path, Parameters(context,
+                Meta(path, alternate, text.Title, text.Summary, [pressCrumb], ogType: "article"), ("Item", item))));
+        }
+
+        pages.Add(PlannedPage.Of<PartnersPage>(Routes.Partners(lang), Parameters(context,
+            Meta(Routes.Partners(lang), Routes.Partners(other), ui.Partners, Describe(ui.Partners, site, lang), []))));
+
+        foreach (var page in content.Pages.Values.Where(p => p.Id != Routes.PageIds.Home && p.Text.Has(lang)))
+        {
+            var text = page.Text.For(lang);
+            var path = Routes.Page(page, lang);
+            var alternate = page.Text.Has(other) ? Routes.Page(page, other) : null;
+            pages.Add(PlannedPage.Of<TextPage>(path, Parameters(context, Meta(path, alternate, text.Title, text.Description, []), ("Page", page))));
+        }
+
+        pages.Add(PlannedPage.Of<SiteMapPage>(Routes.SiteMap(lang), Parameters(context,
+            Meta(Routes.SiteMap(lang), Routes.SiteMap(other), ui.SiteMap, Describe(ui.SiteMap, site, lang), []))));
+
+        pages.Add(PlannedPage.Of<NotFoundPage>(Routes.NotFound(lang), Parameters(context,
+            new PageMeta(lang, Routes.NotFound(lang), Routes.NotFound(other), ui.NotFoundTitle, ui.NotFoundLead, [], Indexable: false))));
+    }
+
+    private static string Describe(string section, SiteInfo site, Lang lang) => $"{section} – {site.Name[lang]}";
+
+    private static Dictionary<string, object?> Parameters(RenderContext context, PageMeta meta, params (string Name, object Value)[] extra)
+    {
+        var parameters = new Dictionary<string, object?> { ["Context"] = context, ["Meta"] = meta };
+        foreach (var (name, value) in extra)
+        {
+            parameters[name] = value;
+        }
+
+        return parameters;
+    }
+}

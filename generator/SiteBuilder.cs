@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Text;
+using WeekendCulturel.Generator.Assets;
+using WeekendCulturel.Generator.Diagnostics;
+using WeekendCulturel.Generator.Loading;
+using WeekendCulturel.Generator.Output;
+using WeekendCulturel.Generator.Outputs;
+using WeekendCulturel.Generator.Rendering;
+using WeekendCulturel.Generator.Validation;
+using WeekendCulturel.Theme.Components;
+using WeekendCulturel.Theme.Model;
+using WeekendCulturel.Theme.Pages;
+
+namespace WeekendCulturel.Generator;
+
+/// <summary>What one build is asked to do.</summary>
+public sealed record BuildOptions(string ContentDirectory, string OutputDirectory, Uri? BaseUrl, DateTimeOffset? Now);
+
+/// <summary>What one build did: its problems, and when it succeeded, the site and what was written.</summary>
+public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Pages, IReadOnlyList<OutputFile> Files, WriteSummary? Written, TimeSpan Elapsed, SiteContent? Content)
+{
+    public bool Succeeded => Diagnostics.All(d => d.Severity != Severity.Error);
+
+    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+
+    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+}
+
+/// <summary>
+/// The generator in one readable sequence: load, validate, render, write. Each step is a small type; this
+/// class only strings them together. It is built once and reused for every rebuild of <c>serve</c>.
+/// </summary>
+public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
+{
+    private readonly ContentLoader _loader = new(new MarkdownRenderer());
+    private readonly PageRenderer _renderer = new();
+    private readonly AssetBundler _bundler = new(theme);
+
+    /// <summary>Loads and validates without rendering or writing anything.</summary>
+    public BuildResult Check(BuildOptions options) => Run(options, write: false, render: false);
+
+    public BuildResult Build(BuildOptions options) => Run(options, write: true, render: true);
+
+    private BuildResult Run(BuildOptions options, bool write, bool render)
+    {
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        if (!Directory.Exists(options.ContentDirectory))
+        {
+            diagnostics.Error(options.ContentDirectory, 1, 1, "the content folder does not exist");
+            return Done();
+        }
+
+        // 1. Load every file, checking each on its own.
+        var loaded = _loader.Load(options.ContentDirectory, diagnostics);
+        if (loaded.Content is not { } content)
+        {
+            return Done();
+        }
+
+        // 2. Plan the site and validate what needs the whole of it (rooms, links, pages).
+        var context = new RenderContext(content, AssetBundler.Placeholders, options.Now ?? DateTimeOffset.Now, options.BaseUrl ?? content.Site.BaseUrl);
+        var pages = SitePlanner.Plan(context);
+        var data = DataFiles(context, pages, options.ContentDirectory, content);
+        var sitePaths = pages.Select(p => p.Path).Concat(data.Select(f => "/" + f.Path)).ToHashSet(StringComparer.Ordinal);
+        ContentValidator.Validate(loaded, sitePaths, diagnostics);
+        if (diagnostics.HasErrors || !render)
+        {
+            return Done(pages.Count, content: content);
+        }
+
+        if (theme.Problem() is { } problem)
+        {
+            diagnostics.Error(theme.Directory, 1, 1, problem);
+            return Done();
+        }
+
+        // 3. Render the pages, then the assets they use, then point the pages at the fingerprinted assets.
+        var rendered = _renderer.RenderAll(pages);
+        var bundle = _bundler.Build(rendered.Select(r => r.Html), ProgrammeFilterCss(content));
+        var files = new List<OutputFile>(rendered.Count + data.Count + bundle.Files.Count);
+        files.AddRange(rendered.Select(r => OutputFile.Text(r.Page.OutputFile, AssetBundler.Link(r.Html, bundle.Urls))));
+        files.AddRange(data);
+        files.AddRange(bundle.Files);
+
+        // 4. Write, only now that everything is built.
+        var summary = write ? SiteWriter.Write(options.OutputDirectory, files) : null;
+        return Done(pages.Count, files, summary, content);
+
+        BuildResult Done(int pageCount = 0, IReadOnlyList<OutputFile>? built = null, WriteSummary? written = null, SiteContent? content = null) =>
+            new(diagnostics.Sorted(), pageCount, built ?? [], written, clock.Elapsed, content);
+    }
+
+    /// <summary>The files that are not pages: calendars, schedule, feeds, sitemap, manifest, press attachments.</summary>
+    private static List<OutputFile> DataFiles(RenderContext context, IReadOnlyList<PlannedPage> pages, string contentDirectory, SiteContent content)
+    {
+        var files = new List<OutputFile>();
+        files.AddRange(CalendarWriter.Write(context));
+        files.Add(ScheduleWriter.Write(context));
+        files.AddRange(FeedWriter.Write(context));
+        files.AddRange(SitemapWriter.Write(context, pages));
+        files.Add(RegistrationManifestWriter.Write(context));
+        foreach (var item in content.Press.Where(p => p.Attachment is not null))
+        {
+            var source = Path.Combine(contentDirectory, "press", "files", item.Attachment!);
+            files.Add(new OutputFile(PressItemPage.AttachmentPathOf(item.Attachment!).TrimStart('/'), File.ReadAllBytes(source)));
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// The CSS that makes the programme filters work without JavaScript: when a radio button is checked,
+    /// the sessions that do not match it are hidden. One rule per choice, from the content's own values.
+    /// </summary>
+    internal static string ProgrammeFilterCss(SiteContent content)
+    {
+        var css = new StringBuilder("/* Programme filters (generated from the content) */\n");
+        void Rule(string name, string value, string attribute) =>
+            css.Append($".wc-programme:has(#{FilterChoice.Id(name, value)}:checked) .wc-session:not([data-{attribute}=\"{value}\"]){{display:none}}\n");
+
+        foreach (var kind in content.Sessions.Select(s => s.Kind).Distinct())
+        {
+            Rule("format", SessionCard.KindSlug(kind), "kind");
+        }
+
+        foreach (var venue in content.Sessions.Select(s => s.VenueId).Distinct())
+        {
+            Rule("lieu", venue, "venue");
+        }
+
+        foreach (var audience in content.Sessions.Select(s => s.Audience).Distinct())
+        {
+            Rule("public", SessionCard.AudienceSlug(audience), "audience");
+        }
+
+        return css.ToString();
+    }
+
+    public void Dispose() => _renderer.Dispose();
+}

@@ -65,7 +65,9 @@ public static class ContentValidator
             }
         }
 
-        var slugs = content.Pages.Values.Where(p => p.Text.En is not null && p.Id != Routes.PageIds.Home).GroupBy(p => p.Text.En!.Slug);
+        var slugs = content.Pages.Values.Where(p => p.Text.En is not null && p.Id != Routes.PageIds.Home)
+            .OrderBy(p => p.Id, StringComparer.Ordinal)
+            .GroupBy(p => p.Text.En!.Slug);
         foreach (var group in slugs)
         {
             if (Routes.Reserved.Contains(group.Key))

@@ -4,7 +4,7 @@ namespace WeekendCulturel.Generator.Rendering;
 
 /// <summary>
 /// French punctuation as it is printed: a no-break space before the colon and inside « guillemets », a narrow
-/// no-break space before ; ? and !. Editors type ordinary spaces; this puts the right ones in, so a line never
+/// no-break space before ; ? and !, and the typographic apostrophe. Editors type ordinary spaces; this puts the right ones in, so a line never
 /// breaks before a colon or leaves a guillemet alone at a line's start.
 /// </summary>
 public static class FrenchTypography
@@ -14,7 +14,7 @@ public static class FrenchTypography
 
     public static string Apply(string text)
     {
-        if (text.AsSpan().IndexOfAny(":;?!«»") < 0)
+        if (text.AsSpan().IndexOfAny(":;?!«»'") < 0)
         {
             return text;
         }
@@ -33,6 +33,10 @@ public static class FrenchTypography
                     }
 
                     builder.Append(c);
+                    break;
+                case '\'' when builder.Length > 0 && char.IsLetter(builder[^1]) && i + 1 < text.Length && char.IsLetter(text[i + 1]):
+                    // The typewriter apostrophe between two letters is the typographic one (l’IA).
+                    builder.Append('’');
                     break;
                 case '«':
                     builder.Append(c).Append(NoBreakSpace);

@@ -25,7 +25,6 @@ public sealed record Ui
         Press = "Presse",
         Partners = "Partenaires",
         Register = "S’inscrire",
-        RegisterTo = "S’inscrire à",
         DisplaySettings = "Paramètres d’affichage",
         DisplayLegend = "Choisissez un thème pour personnaliser l’apparence du site.",
         ThemeLight = "Thème clair",
@@ -126,7 +125,6 @@ public sealed record Ui
         Press = "Press",
         Partners = "Partners",
         Register = "Register",
-        RegisterTo = "Register for",
         DisplaySettings = "Display settings",
         DisplayLegend = "Choose a theme to customise the look of the site.",
         ThemeLight = "Light theme",
@@ -227,7 +225,6 @@ public sealed record Ui
     public required string Press { get; init; }
     public required string Partners { get; init; }
     public required string Register { get; init; }
-    public required string RegisterTo { get; init; }
     public required string DisplaySettings { get; init; }
     public required string DisplayLegend { get; init; }
     public required string ThemeLight { get; init; }

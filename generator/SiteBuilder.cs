@@ -35,11 +35,15 @@ public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
     private readonly ContentLoader _loader = new(new MarkdownRenderer());
     private readonly PageRenderer _renderer = new();
     private readonly AssetBundler _bundler = new(theme);
+    private readonly SiteWriter _writer = new();
 
     /// <summary>Loads and validates without rendering or writing anything.</summary>
     public BuildResult Check(BuildOptions options) => Run(options, write: false, render: false);
 
     public BuildResult Build(BuildOptions options) => Run(options, write: true, render: true);
+
+    /// <summary>Builds everything in memory and writes nothing: serve's warm-up.</summary>
+    public BuildResult Rehearse(BuildOptions options) => Run(options, write: false, render: true);
 
     private BuildResult Run(BuildOptions options, bool write, bool render)
     {
@@ -53,6 +57,7 @@ public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
 
         // 1. Load every file, checking each on its own.
         var loaded = _loader.Load(options.ContentDirectory, diagnostics);
+        Phase("load");
         if (loaded.Content is not { } content)
         {
             return Done();
@@ -61,9 +66,12 @@ public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
         // 2. Plan the site and validate what needs the whole of it (rooms, links, pages).
         var context = new RenderContext(content, AssetBundler.Placeholders, options.Now ?? DateTimeOffset.Now, options.BaseUrl ?? content.Site.BaseUrl);
         var pages = SitePlanner.Plan(context);
+        Phase("plan");
         var data = DataFiles(context, pages, options.ContentDirectory, content);
+        Phase("data files");
         var sitePaths = pages.Select(p => p.Path).Concat(data.Select(f => "/" + f.Path)).ToHashSet(StringComparer.Ordinal);
         ContentValidator.Validate(loaded, sitePaths, diagnostics);
+        Phase("plan+validate");
         if (diagnostics.HasErrors || !render)
         {
             return Done(pages.Count, content: content);
@@ -77,15 +85,26 @@ public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
 
         // 3. Render the pages, then the assets they use, then point the pages at the fingerprinted assets.
         var rendered = _renderer.RenderAll(pages);
+        Phase("render");
         var bundle = _bundler.Build(rendered.Select(r => r.Html), ProgrammeFilterCss(content));
         var files = new List<OutputFile>(rendered.Count + data.Count + bundle.Files.Count);
         files.AddRange(rendered.Select(r => OutputFile.Text(r.Page.OutputFile, AssetBundler.Link(r.Html, bundle.Urls))));
         files.AddRange(data);
         files.AddRange(bundle.Files);
+        Phase("assets");
 
         // 4. Write, only now that everything is built.
-        var summary = write ? SiteWriter.Write(options.OutputDirectory, files) : null;
+        var summary = write ? _writer.Write(options.OutputDirectory, files) : null;
+        Phase("write");
         return Done(pages.Count, files, summary, content);
+
+        void Phase(string name)
+        {
+            if (Environment.GetEnvironmentVariable("WC_TIMINGS") == "1")
+            {
+                Console.Error.WriteLine($"  {name}: {clock.Elapsed.TotalMilliseconds:0} ms");
+            }
+        }
 
         BuildResult Done(int pageCount = 0, IReadOnlyList<OutputFile>? built = null, WriteSummary? written = null, SiteContent? content = null) =>
             new(diagnostics.Sorted(), pageCount, built ?? [], written, clock.Elapsed, content);

@@ -63,9 +63,27 @@ public sealed partial class AssetBundler(ThemeFiles theme)
 
     private static readonly ConcurrentDictionary<string, string> DsfrCache = new(StringComparer.Ordinal);
 
+    // serve rebuilds after every save; most edits change no class and no theme file, so the last bundle stands.
+    private (string Key, AssetBundle Bundle)? _last;
+
     public AssetBundle Build(IEnumerable<string> html, string generatedCss)
     {
         var classes = UsedClasses(html);
+        var siteCss = File.ReadAllText(theme.SiteCss);
+        var siteJs = File.ReadAllText(theme.SiteJs);
+        var key = string.Join(' ', classes.Order(StringComparer.Ordinal)) + "\n" + siteCss + "\n" + siteJs + "\n" + generatedCss;
+        if (_last is { } last && last.Key == key)
+        {
+            return last.Bundle;
+        }
+
+        var bundle = Build(classes, siteCss, siteJs, generatedCss);
+        _last = (key, bundle);
+        return bundle;
+    }
+
+    private AssetBundle Build(HashSet<string> classes, string siteCss, string siteJs, string generatedCss)
+    {
         var files = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
 
         var css = new StringBuilder();
@@ -83,7 +101,7 @@ public sealed partial class AssetBundler(ThemeFiles theme)
 
         AppendIcons(css, classes, files);
         AppendCss(css, "core/core.print.min.css", files);
-        css.Append('\n').Append(File.ReadAllText(theme.SiteCss)).Append('\n').Append(generatedCss);
+        css.Append('\n').Append(siteCss).Append('\n').Append(generatedCss);
         var stylesheet = Fingerprinted("assets/site.css", Encoding.UTF8.GetBytes(css.ToString()), files);
 
         var js = new StringBuilder();
@@ -96,7 +114,7 @@ public sealed partial class AssetBundler(ThemeFiles theme)
             }
         }
 
-        js.Append(File.ReadAllText(theme.SiteJs));
+        js.Append(siteJs);
         var script = Fingerprinted("assets/site.js", Encoding.UTF8.GetBytes(js.ToString()), files);
         var favicon = CopyDsfr("favicon/favicon.svg", files);
         var fonts = new[] { "fonts/Marianne-Regular.woff2", "fonts/Marianne-Bold.woff2" }.Select(f => CopyDsfr(f, files)).ToList();

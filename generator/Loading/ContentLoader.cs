@@ -154,7 +154,8 @@ public sealed partial class ContentLoader(MarkdownRenderer markdown)
             spans[$"{folder}/{document.Id}"] = new SourceSpan(document.Path, line, column);
             results[document.Id] = read(document, translation, links.Add);
         });
-        return new Dictionary<string, T?>(results, StringComparer.Ordinal);
+        // Files are read in parallel; the site must not depend on which finished first.
+        return results.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
     }
 
     private sealed record SessionReferences(IReadOnlySet<string> Venues, IReadOnlySet<string> Speakers, IReadOnlySet<DateOnly> Days);

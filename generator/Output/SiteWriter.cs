@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
 namespace WeekendCulturel.Generator.Output;
 
 /// <summary>What a write changed on disk.</summary>
@@ -8,9 +11,12 @@ public sealed record WriteSummary(int Written, int Unchanged, int Deleted);
 /// build never leaves a half-written site. Files whose bytes did not change are not rewritten (their dates
 /// stay, browsers and rsync see nothing new), and files of an earlier build that are gone are deleted.
 /// </summary>
-public static class SiteWriter
+public sealed class SiteWriter
 {
-    public static WriteSummary Write(string outputDirectory, IReadOnlyCollection<OutputFile> files)
+    // What this writer last put on disk (path -> SHA-256), so that serve's rebuilds need not read the files back.
+    private readonly ConcurrentDictionary<string, (long Length, DateTime Written, string Hash)> _written = new(StringComparer.Ordinal);
+
+    public WriteSummary Write(string outputDirectory, IReadOnlyCollection<OutputFile> files)
     {
         var root = Path.GetFullPath(outputDirectory);
         Directory.CreateDirectory(root);
@@ -25,7 +31,8 @@ public static class SiteWriter
                 throw new InvalidOperationException($"refusing to write outside the output folder: {file.Path}");
             }
 
-            if (SameBytes(path, file.Bytes))
+            var hash = Convert.ToHexString(SHA256.HashData(file.Bytes));
+            if (Unchanged(path, file.Bytes, hash))
             {
                 Interlocked.Increment(ref unchanged);
                 return;
@@ -37,6 +44,7 @@ public static class SiteWriter
             var temporary = path + ".tmp-" + Environment.CurrentManagedThreadId;
             File.WriteAllBytes(temporary, file.Bytes);
             File.Move(temporary, path, overwrite: true);
+            _written[path] = (file.Bytes.Length, File.GetLastWriteTimeUtc(path), hash);
             Interlocked.Increment(ref written);
         });
 
@@ -44,6 +52,7 @@ public static class SiteWriter
         foreach (var stale in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Where(f => !expected.Contains(f)).ToList())
         {
             File.Delete(stale);
+            _written.TryRemove(stale, out _);
             deleted++;
         }
 
@@ -58,7 +67,7 @@ public static class SiteWriter
         return new WriteSummary(written, unchanged, deleted);
     }
 
-    private static bool SameBytes(string path, byte[] bytes)
+    private bool Unchanged(string path, byte[] bytes, string hash)
     {
         var info = new FileInfo(path);
         if (!info.Exists || info.Length != bytes.Length)
@@ -66,6 +75,18 @@ public static class SiteWriter
             return false;
         }
 
-        return File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+        // A file this writer wrote, untouched since (same length and date), is known by its hash.
+        if (_written.TryGetValue(path, out var known) && known.Length == info.Length && known.Written == info.LastWriteTimeUtc)
+        {
+            return known.Hash == hash;
+        }
+
+        var same = File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+        if (same)
+        {
+            _written[path] = (info.Length, info.LastWriteTimeUtc, hash);
+        }
+
+        return same;
     }
 }

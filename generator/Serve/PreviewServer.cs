@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -100,10 +101,18 @@ public static class PreviewServer
         web.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         web.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         web.WebHost.UseUrls($"http://localhost:{port}");
+
+        // Open tabs hold a reload channel each; stopping should not wait for them to close.
+        web.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         var app = web.Build();
 
-        app.MapGet(LiveReloadHub.EventsPath, hub.StreamAsync);
-        app.MapGet(LiveReloadHub.ScriptPath, () => Results.Text(LiveReloadHub.Script, "text/javascript"));
+        // Plain branches rather than endpoints: the pipeline ends with the 404 handler, before any endpoint.
+        app.Map(LiveReloadHub.EventsPath, branch => branch.Run(hub.StreamAsync));
+        app.Map(LiveReloadHub.ScriptPath, branch => branch.Run(context =>
+        {
+            context.Response.ContentType = "text/javascript; charset=utf-8";
+            return context.Response.WriteAsync(LiveReloadHub.Script);
+        }));
         app.UseMiddleware<ScriptInjectionMiddleware>(siteRoot);
 
         var files = new PhysicalFileProvider(siteRoot);

@@ -67,25 +67,29 @@ public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
         var context = new RenderContext(content, AssetBundler.Placeholders, options.Now ?? DateTimeOffset.Now, options.BaseUrl ?? content.Site.BaseUrl);
         var pages = SitePlanner.Plan(context);
         Phase("plan");
-        var data = DataFiles(context, pages, options.ContentDirectory, content);
+
+        // The data files (calendars, feeds...) and the pages do not depend on each other: on two cores they
+        // are made side by side. Rendering before validation costs nothing: nothing is written until the end.
+        var dataTask = Task.Run(() => DataFiles(context, pages, options.ContentDirectory, content));
+        var rendered = render && theme.Problem() is null ? _renderer.RenderAll(pages) : null;
+        Phase("render");
+        var data = dataTask.GetAwaiter().GetResult();
         Phase("data files");
         var sitePaths = pages.Select(p => p.Path).Concat(data.Select(f => "/" + f.Path)).ToHashSet(StringComparer.Ordinal);
         ContentValidator.Validate(loaded, sitePaths, diagnostics);
-        Phase("plan+validate");
+        Phase("validate");
         if (diagnostics.HasErrors || !render)
         {
             return Done(pages.Count, content: content);
         }
 
-        if (theme.Problem() is { } problem)
+        if (rendered is null)
         {
-            diagnostics.Error(theme.Directory, 1, 1, problem);
+            diagnostics.Error(theme.Directory, 1, 1, theme.Problem()!);
             return Done();
         }
 
-        // 3. Render the pages, then the assets they use, then point the pages at the fingerprinted assets.
-        var rendered = _renderer.RenderAll(pages);
-        Phase("render");
+        // 3. Bundle the assets the pages use, then point the pages at the fingerprinted assets.
         var bundle = _bundler.Build(rendered.Select(r => r.Html), ProgrammeFilterCss(content));
         var files = new List<OutputFile>(rendered.Count + data.Count + bundle.Files.Count);
         files.AddRange(rendered.Select(r => OutputFile.Text(r.Page.OutputFile, AssetBundler.Link(r.Html, bundle.Urls))));

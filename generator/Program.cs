@@ -1,6 +1,7 @@
 using WeekendCulturel.Generator;
 using WeekendCulturel.Generator.Assets;
 using WeekendCulturel.Generator.Cli;
+using WeekendCulturel.Generator.Registration;
 using WeekendCulturel.Generator.Serve;
 
 var (line, error) = CommandLine.Parse(args);
@@ -25,6 +26,8 @@ switch (line.Command)
         return checkedResult.Succeeded ? 0 : 1;
     case "serve":
         return await PreviewServer.RunAsync(builder, options, line);
+    case "registrations":
+        return await SyncCommand.RunAsync(builder, options, line);
     default:
         if (!line.Quiet)
         {

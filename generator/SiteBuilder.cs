@@ -19,6 +19,12 @@ public sealed record BuildOptions(string ContentDirectory, string OutputDirector
 /// <summary>What one build did: its problems, and when it succeeded, the site and what was written.</summary>
 public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Pages, IReadOnlyList<OutputFile> Files, WriteSummary? Written, TimeSpan Elapsed, SiteContent? Content)
 {
+    /// <summary>The page shells of the registration API's own pages, by language (not published as files).</summary>
+    public IReadOnlyDictionary<string, string> Shells { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The registration manifest as built.</summary>
+    public string? Manifest => Files.FirstOrDefault(f => f.Path == RegistrationManifestWriter.Path) is { } file ? System.Text.Encoding.UTF8.GetString(file.Bytes) : null;
+
     public bool Succeeded => Diagnostics.All(d => d.Severity != Severity.Error);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
@@ -71,7 +77,8 @@ public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
         // The data files (calendars, feeds...) and the pages do not depend on each other: on two cores they
         // are made side by side. Rendering before validation costs nothing: nothing is written until the end.
         var dataTask = Task.Run(() => DataFiles(context, pages, options.ContentDirectory, content));
-        var rendered = render && theme.Problem() is null ? _renderer.RenderAll(pages) : null;
+        var shells = SitePlanner.PlanShells(context);
+        var rendered = render && theme.Problem() is null ? _renderer.RenderAll([.. pages, .. shells]) : null;
         Phase("render");
         var data = dataTask.GetAwaiter().GetResult();
         Phase("data files");
@@ -92,7 +99,8 @@ public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
         // 3. Bundle the assets the pages use, then point the pages at the fingerprinted assets.
         var bundle = _bundler.Build(rendered.Select(r => r.Html), ProgrammeFilterCss(content));
         var files = new List<OutputFile>(rendered.Count + data.Count + bundle.Files.Count);
-        files.AddRange(rendered.Select(r => OutputFile.Text(r.Page.OutputFile, AssetBundler.Link(r.Html, bundle.Urls))));
+        files.AddRange(rendered.Take(pages.Count).Select(r => OutputFile.Text(r.Page.OutputFile, AssetBundler.Link(r.Html, bundle.Urls))));
+        var shellHtml = rendered.Skip(pages.Count).ToDictionary(r => r.Page.Path[("/_shell/".Length)..], r => AssetBundler.Link(r.Html, bundle.Urls));
         files.AddRange(data);
         files.AddRange(bundle.Files);
         Phase("assets");
@@ -100,7 +108,7 @@ public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
         // 4. Write, only now that everything is built.
         var summary = write ? _writer.Write(options.OutputDirectory, files) : null;
         Phase("write");
-        return Done(pages.Count, files, summary, content);
+        return Done(pages.Count, files, summary, content) with { Shells = shellHtml };
 
         void Phase(string name)
         {

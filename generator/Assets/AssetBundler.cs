@@ -69,6 +69,7 @@ public sealed partial class AssetBundler(ThemeFiles theme)
     public AssetBundle Build(IEnumerable<string> html, string generatedCss)
     {
         var classes = UsedClasses(html);
+        classes.UnionWith(DynamicClasses());
         var siteCss = File.ReadAllText(theme.SiteCss);
         var siteJs = File.ReadAllText(theme.SiteJs);
         var key = string.Join(' ', classes.Order(StringComparer.Ordinal)) + "\n" + siteCss + "\n" + siteJs + "\n" + generatedCss;
@@ -128,6 +129,10 @@ public sealed partial class AssetBundler(ThemeFiles theme)
         .Replace(Placeholders.Favicon, urls.Favicon, StringComparison.Ordinal)
         .Replace(Placeholders.PreloadFonts[0], urls.PreloadFonts[0], StringComparison.Ordinal)
         .Replace(Placeholders.PreloadFonts[1], urls.PreloadFonts[1], StringComparison.Ordinal);
+
+    private IEnumerable<string> DynamicClasses() => File.Exists(theme.DynamicClasses)
+        ? File.ReadLines(theme.DynamicClasses).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
+        : [];
 
     private static HashSet<string> UsedClasses(IEnumerable<string> html)
     {

@@ -10,6 +10,8 @@ public sealed record ThemeFiles(string Directory)
 
     public string SiteJs => Path.Combine(Directory, "assets", "site.js");
 
+    public string DynamicClasses => Path.Combine(Directory, "assets", "dynamic-classes.txt");
+
     public string DsfrDist => Path.Combine(Directory, "node_modules", "@gouvfr", "dsfr", "dist");
 
     /// <summary>The theme folder this build of the generator was compiled against.</summary>

@@ -21,20 +21,24 @@ public sealed record CommandLine(
           build                 compile content/ into the site (default output: _site/)
           serve                 build, serve on http://localhost:8080 and rebuild when content/ or theme/ changes
           check                 validate the content without writing anything
+          registrations sync    put the sessions of the content (capacities, windows) into registration storage
 
         Options:
           --content DIR         content folder (default: content)
           --output DIR          output folder (default: _site)
           --base-url URL        absolute address of the site (default: baseUrl in content/site.yml)
           --port N              port of serve (default: 8080)
-          --now TIME            the moment the site is built for, e.g. 2025-02-01T10:00:00+01:00 (default: now)
+          --now TIME            the moment the site is built for, e.g. 2025-02-01T10:00:00+01:00 (default: now);
+                                serve starts the registration API's clock there too
+          --storage CONN        Table Storage connection string for serve and registrations sync
+                                (default: Registration__StorageConnectionString, else a local Azurite)
           --quiet               print only problems and the summary
           -h, --help            this help
 
         Exit codes: 0 done, 1 content errors, 2 wrong usage.
         """;
 
-    private static readonly string[] Commands = ["build", "serve", "check"];
+    private static readonly string[] Commands = ["build", "serve", "check", "registrations"];
 
     /// <summary>Parses the arguments; on a mistake returns the message to print before the usage.</summary>
     public static (CommandLine? Line, string? Error) Parse(IReadOnlyList<string> args)
@@ -134,7 +138,14 @@ public sealed record CommandLine(
             }
         }
 
-        if (rest.Count > 0)
+        if (command == "registrations")
+        {
+            if (rest is not ["sync"])
+            {
+                return (null, rest.Count == 0 ? "registrations needs a subcommand: sync" : $"unknown registrations subcommand '{rest[0]}'");
+            }
+        }
+        else if (rest.Count > 0)
         {
             return (null, $"unexpected argument '{rest[0]}'");
         }

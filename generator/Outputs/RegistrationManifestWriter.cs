@@ -31,6 +31,13 @@ public static class RegistrationManifestWriter
                 ["closes"] = Iso(start),
                 ["start"] = Iso(start),
                 ["end"] = Iso(SessionState.InParis(session.End)),
+                ["links"] = new JsonObject
+                {
+                    ["pageFr"] = Routes.Session(session, Lang.Fr),
+                    ["pageEn"] = Routes.Session(session, Lang.En),
+                    ["calendarFr"] = Routes.SessionCalendar(session.Id, Lang.Fr),
+                    ["calendarEn"] = Routes.SessionCalendar(session.Id, Lang.En),
+                },
                 ["venue"] = session.VenueId,
                 ["room"] = session.Text.Fr.Room,
             });

@@ -83,12 +83,31 @@ public static class SitePlanner
             pages.Add(PlannedPage.Of<TextPage>(path, Parameters(context, Meta(path, alternate, text.Title, text.Description, []), ("Page", page))));
         }
 
+        var registrationTitle = lang == Lang.Fr ? "Inscription" : "Registration";
+        pages.Add(PlannedPage.Of<RegistrationPage>(Routes.Registration(lang), Parameters(context,
+            Meta(Routes.Registration(lang), Routes.Registration(other), registrationTitle,
+                lang == Lang.Fr ? "Inscrivez-vous gratuitement aux séances du Week-end culturel de l’IA." : "Register for free for the sessions of the AI Cultural Weekend.", []))));
+
+        pages.Add(PlannedPage.Of<MessagePage>(Routes.NewsletterThanks(lang), Parameters(context,
+            new PageMeta(lang, Routes.NewsletterThanks(lang), Routes.NewsletterThanks(other), lang == Lang.Fr ? "Abonnement enregistré" : "Subscription recorded",
+                lang == Lang.Fr ? "Votre abonnement à la lettre d’information est enregistré." : "Your newsletter subscription is recorded.", [], Indexable: false),
+            ("Message", lang == Lang.Fr ? "Merci : votre abonnement à la lettre d’information est enregistré." : "Thank you: your subscription to the newsletter is recorded."))));
+
         pages.Add(PlannedPage.Of<SiteMapPage>(Routes.SiteMap(lang), Parameters(context,
             Meta(Routes.SiteMap(lang), Routes.SiteMap(other), ui.SiteMap, Describe(ui.SiteMap, site, lang), []))));
 
         pages.Add(PlannedPage.Of<NotFoundPage>(Routes.NotFound(lang), Parameters(context,
             new PageMeta(lang, Routes.NotFound(lang), Routes.NotFound(other), ui.NotFoundTitle, ui.NotFoundLead, [], Indexable: false))));
     }
+
+    /// <summary>
+    /// The page shells in which the registration API writes its own pages (booking, form errors): the site's
+    /// header and footer around a marker. They are not published; <c>registrations sync</c> stores them.
+    /// </summary>
+    public static IReadOnlyList<PlannedPage> PlanShells(RenderContext context) =>
+        [.. new[] { Lang.Fr, Lang.En }.Select(lang => PlannedPage.Of<MessagePage>("/_shell/" + lang.Code(), Parameters(context,
+            new PageMeta(lang, Routes.Registration(lang), null, "@@wc-title@@", context.Site.Name[lang], [new Crumb(lang == Lang.Fr ? "Inscription" : "Registration", Routes.Registration(lang))], Indexable: false),
+            ("Raw", "<!--wc:main-->"))))];
 
     private static string Describe(string section, SiteInfo site, Lang lang) => $"{section} – {site.Name[lang]}";
 

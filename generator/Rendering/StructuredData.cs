@@ -94,7 +94,7 @@ public static class StructuredData
             RegistrationState.NotYetOpen => "https://schema.org/PreOrder",
             _ => "https://schema.org/InStock",
         };
-        node["offers"] = Offer(context, session.Registration is null ? Routes.Session(session, lang) : Routes.Registration(lang) + "?session=" + session.Id, availability, SessionState.InParis(context.Site.RegistrationOpens));
+        node["offers"] = Offer(context, session.Registration is null ? Routes.Session(session, lang) : Routes.RegisterFor(session.Id, lang), availability, SessionState.InParis(context.Site.RegistrationOpens));
         if (session.Registration is { } registration)
         {
             node["maximumAttendeeCapacity"] = registration.Capacity;

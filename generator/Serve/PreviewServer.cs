@@ -7,6 +7,8 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WeekendCulturel.Generator.Cli;
+using WeekendCulturel.Generator.Registration;
+using WeekendCulturel.Registration.Hosting;
 
 namespace WeekendCulturel.Generator.Serve;
 
@@ -26,6 +28,8 @@ public static class PreviewServer
             Console.Error.WriteLine("serve: the content has errors and there is no earlier build to show; fix them and start again.");
             return 1;
         }
+
+        await using var registration = await LocalRegistration.StartAsync(line.Storage, line.Now, Path.GetFullPath(".data"));
 
         // A few builds that write nothing, spaced out so that the runtime's tiered JIT promotes the hot code to
         // its optimised version: the first rebuild after an edit is then as quick as the later ones.
@@ -49,7 +53,33 @@ public static class PreviewServer
 
         var siteRoot = Path.GetFullPath(options.OutputDirectory);
         var hub = new LiveReloadHub();
-        var app = CreateApp(siteRoot, hub, line.Port);
+        var app = CreateApp(siteRoot, hub, line.Port, registration);
+        string? syncedManifest = null;
+        async Task SyncAsync(BuildResult result)
+        {
+            if (!result.Succeeded || result.Manifest == syncedManifest)
+            {
+                return;
+            }
+
+            foreach (var change in await LocalRegistration.SyncAsync(app.Services, result))
+            {
+                Console.WriteLine("registrations: " + change);
+            }
+
+            syncedManifest = result.Manifest;
+        }
+
+        try
+        {
+            await SyncAsync(first);
+        }
+        catch (WeekendCulturel.Registration.Storage.StorageUnavailableException e)
+        {
+            Console.Error.WriteLine($"error: registration storage is unavailable ({e.Message}); check --storage or Registration__StorageConnectionString");
+            return 1;
+        }
+
         var theme = Assets.ThemeFiles.Default();
         using var watcher = new ContentWatcher([Path.GetFullPath(options.ContentDirectory), theme.Directory], TimeSpan.FromMilliseconds(60), changed =>
         {
@@ -66,11 +96,16 @@ public static class PreviewServer
                 if (result.Succeeded)
                 {
                     hub.Reload();
+                    SyncAsync(result).GetAwaiter().GetResult();
                 }
                 else
                 {
                     hub.Failed(result.Diagnostics.Select(d => d.ToString()));
                 }
+            }
+            catch (WeekendCulturel.Registration.Storage.StorageUnavailableException e)
+            {
+                Console.Error.WriteLine($"registrations: not synced, storage unavailable ({e.Message})");
             }
             finally
             {
@@ -88,33 +123,32 @@ public static class PreviewServer
             return 2;
         }
 
+        Console.WriteLine($"registration storage: {registration.StorageDescription}");
+        Console.WriteLine($"organisers' export: curl -H 'x-functions-key: {registration.AdminKey}' http://localhost:{line.Port}/api/admin/registrations");
         Console.WriteLine($"serving {options.OutputDirectory} on http://localhost:{line.Port}/ (Ctrl+C to stop)");
         await app.WaitForShutdownAsync();
         return 0;
     }
 
-    /// <summary>The preview host: static files of the built site, the reload channel, and the 404 pages.</summary>
-    public static WebApplication CreateApp(string siteRoot, LiveReloadHub hub, int port)
+    /// <summary>
+    /// The preview host: the registration API under /api (when given), the reload channel, the built site's
+    /// files with the reload script in its pages, and the site's 404 pages for everything else.
+    /// </summary>
+    public static WebApplication CreateApp(string siteRoot, LiveReloadHub hub, int port, LocalRegistration? registration = null)
     {
         var web = WebApplication.CreateSlimBuilder();
         web.Logging.ClearProviders();
         web.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         web.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        web.Logging.AddFilter("WeekendCulturel", LogLevel.Information);
         web.WebHost.UseUrls($"http://localhost:{port}");
 
         // Open tabs hold a reload channel each; stopping should not wait for them to close.
         web.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
+        registration?.AddTo(web.Services);
         var app = web.Build();
 
-        // Plain branches rather than endpoints: the pipeline ends with the 404 handler, before any endpoint.
-        app.Map(LiveReloadHub.EventsPath, branch => branch.Run(hub.StreamAsync));
-        app.Map(LiveReloadHub.ScriptPath, branch => branch.Run(context =>
-        {
-            context.Response.ContentType = "text/javascript; charset=utf-8";
-            return context.Response.WriteAsync(LiveReloadHub.Script);
-        }));
         app.UseMiddleware<ScriptInjectionMiddleware>(siteRoot);
-
         var files = new PhysicalFileProvider(siteRoot);
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".ics"] = "text/calendar; charset=utf-8";
@@ -126,12 +160,25 @@ public static class PreviewServer
             ContentTypeProvider = types,
             OnPrepareResponse = static c => c.Context.Response.Headers.CacheControl = "no-cache",
         });
+        app.UseRouting();
 
-        // Unknown addresses get the site's own 404 page, in English under /en/.
-        app.Run(async context =>
+        app.MapGet(LiveReloadHub.EventsPath, (HttpContext context) => hub.StreamAsync(context));
+        app.MapGet(LiveReloadHub.ScriptPath, () => Results.Text(LiveReloadHub.Script, "text/javascript; charset=utf-8"));
+        if (registration is not null)
         {
-            var path = context.Request.Path.StartsWithSegments("/en") ? "en/404.html" : "404.html";
+            app.MapRegistrationApi();
+        }
+
+        // Unknown addresses get the site's own 404 page, in English under /en/; the API answers its own.
+        app.MapFallback(async context =>
+        {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
+            if (context.Request.Path.StartsWithSegments("/api"))
+            {
+                return;
+            }
+
+            var path = context.Request.Path.StartsWithSegments("/en") ? "en/404.html" : "404.html";
             context.Response.ContentType = "text/html; charset=utf-8";
             var file = Path.Combine(siteRoot, path);
             if (File.Exists(file))

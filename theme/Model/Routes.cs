@@ -40,6 +40,12 @@ public static class Routes
 
     public static string Registration(Lang lang) => lang == Lang.Fr ? "/inscription/" : "/en/registration/";
 
+    /// <summary>Where the API sends a browser that subscribed to the newsletter without JavaScript.</summary>
+    public static string NewsletterThanks(Lang lang) => lang == Lang.Fr ? "/lettre/merci/" : "/en/newsletter/thanks/";
+
+    /// <summary>The registration form with a session ticked (by the script) and in view (by the anchor).</summary>
+    public static string RegisterFor(string sessionId, Lang lang) => Registration(lang) + "?session=" + sessionId + "#seance-" + sessionId;
+
     public static string SessionCalendar(string id, Lang lang) => (lang == Lang.Fr ? "/agenda/" : "/en/calendar/") + id + ".ics";
 
     public static string ProgrammeCalendar(Lang lang) => lang == Lang.Fr ? "/agenda/programme.ics" : "/en/calendar/programme.ics";
@@ -63,6 +69,6 @@ public static class Routes
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
     {
         "en", "programme", "intervenants", "speakers", "lieux", "venues", "presse", "press", "partenaires", "partners",
-        "plan-du-site", "sitemap", "inscription", "registration", "agenda", "calendar", "assets", "api",
+        "plan-du-site", "sitemap", "inscription", "registration", "agenda", "calendar", "assets", "api", "lettre", "newsletter",
     };
 }

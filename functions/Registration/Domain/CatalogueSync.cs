@@ -1,0 +1,59 @@
+using System.Globalization;
+using WeekendCulturel.Registration.Storage;
+
+namespace WeekendCulturel.Registration.Domain;
+
+/// <summary>
+/// Brings storage in line with the published site: every session of the manifest with its window and
+/// capacity, the event's last day (for retention) and the page shells of the no-JavaScript pages. Returns
+/// what it did, one line each, for the console.
+/// </summary>
+public static class CatalogueSync
+{
+    public const string LastDayRow = "last-day";
+
+    public static string ShellRow(string lang) => "shell-" + lang;
+
+    public static async Task<IReadOnlyList<string>> SyncAsync(RegistrationStore store, RegistrationManifest manifest, IReadOnlyDictionary<string, string> shells, DateTimeOffset now, CancellationToken cancellation = default)
+    {
+        var report = new List<string>();
+        await store.EnsureTableAsync(cancellation);
+        var before = (await store.SessionsAsync(cancellation)).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        foreach (var session in manifest.Sessions)
+        {
+            await store.UpsertSessionAsync(session, cancellation);
+            var counts = await store.CountsAsync(session.Id, cancellation);
+            var promoted = await store.SetCapacityAsync(session.Id, session.Capacity, session.Waitlist, now, cancellation);
+            if (counts is null)
+            {
+                report.Add($"{session.Id}: added, {session.Capacity} seats");
+                continue;
+            }
+
+            var (capacity, confirmed, _) = counts.Value;
+            if (session.Capacity > capacity)
+            {
+                report.Add($"{session.Id}: capacity raised from {capacity} to {session.Capacity}; {promoted} promoted from the waiting list");
+            }
+            else if (session.Capacity < capacity)
+            {
+                report.Add(session.Capacity < confirmed
+                    ? $"{session.Id}: capacity lowered from {capacity} to {session.Capacity}, below its {confirmed} confirmed registrations: nobody is removed, and no seat is offered until cancellations bring it under"
+                    : $"{session.Id}: capacity lowered from {capacity} to {session.Capacity}");
+            }
+        }
+
+        foreach (var gone in before.Keys.Except(manifest.Sessions.Select(s => s.Id)))
+        {
+            report.Add($"{gone}: no longer in the manifest; its registrations are kept (remove them from the organisers' export if the session is cancelled)");
+        }
+
+        await store.SetSiteValueAsync(LastDayRow, manifest.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellation);
+        foreach (var (lang, html) in shells)
+        {
+            await store.SetSiteValueAsync(ShellRow(lang), html, cancellation);
+        }
+
+        return report;
+    }
+}

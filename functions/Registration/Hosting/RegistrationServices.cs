@@ -1,0 +1,59 @@
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using WeekendCulturel.Registration.Domain;
+using WeekendCulturel.Registration.Http;
+using WeekendCulturel.Registration.Storage;
+
+namespace WeekendCulturel.Registration.Hosting;
+
+/// <summary>The registration backend's services, in one call for both hosts (Functions and serve).</summary>
+public static class RegistrationServices
+{
+    public static IServiceCollection AddRegistration(this IServiceCollection services, IConfiguration configuration, TimeProvider? clock = null)
+    {
+        services.Configure<RegistrationOptions>(configuration.GetSection(RegistrationOptions.Section));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<RegistrationOptions>>().Value);
+        services.AddSingleton(clock ?? TimeProvider.System);
+        services.AddSingleton(sp => new RegistrationStore(sp.GetRequiredService<RegistrationOptions>()));
+        services.AddSingleton(sp =>
+        {
+            var key = sp.GetRequiredService<RegistrationOptions>().EmailHashKey;
+            if (string.IsNullOrWhiteSpace(key) || key.Length < 32)
+            {
+                throw new InvalidOperationException("Registration:EmailHashKey must be a secret of at least 32 characters");
+            }
+
+            return new EmailIdentity(Encoding.UTF8.GetBytes(key));
+        });
+        services.AddSingleton<SessionCatalogue>();
+        services.AddSingleton<RegistrationService>();
+        services.AddSingleton<Retention>();
+        services.AddSingleton(sp => new ClientRateLimiter(sp.GetRequiredService<RegistrationOptions>().RateLimitPerMinute));
+        services.AddSingleton<RegistrationApi>();
+        return services;
+    }
+
+    /// <summary>The API's routes under <c>/api</c>, for a plain ASP.NET Core host (serve).</summary>
+    public static IEndpointRouteBuilder MapRegistrationApi(this IEndpointRouteBuilder endpoints)
+    {
+        RegistrationApi Api(HttpContext c) => c.RequestServices.GetRequiredService<RegistrationApi>();
+
+        var api = endpoints.MapGroup("/api");
+        api.MapGet("/sessions", (HttpRequest r) => Api(r.HttpContext).SessionsAsync(r));
+        api.MapPost("/registrations", (HttpRequest r) => Api(r.HttpContext).RegisterAsync(r));
+        api.MapGet("/registrations/{token}", (HttpContext c, string token) => Api(c).BookingAsync(c.Request, token));
+        api.MapGet("/registrations/{token}/page", (HttpContext c, string token) => Api(c).BookingPageAsync(c.Request, token));
+        api.MapDelete("/registrations/{token}", (HttpContext c, string token) => Api(c).CancelAsync(c.Request, token, null));
+        api.MapPost("/registrations/{token}/cancel", (HttpContext c, string token) => Api(c).CancelAsync(c.Request, token, null));
+        api.MapDelete("/registrations/{token}/sessions/{sessionId}", (HttpContext c, string token, string sessionId) => Api(c).CancelAsync(c.Request, token, sessionId));
+        api.MapPost("/registrations/{token}/sessions/{sessionId}/cancel", (HttpContext c, string token, string sessionId) => Api(c).CancelAsync(c.Request, token, sessionId));
+        api.MapPost("/newsletter", (HttpRequest r) => Api(r.HttpContext).NewsletterAsync(r));
+        api.MapGet("/admin/registrations", (HttpRequest r) => Api(r.HttpContext).ExportAsync(r));
+        return endpoints;
+    }
+}

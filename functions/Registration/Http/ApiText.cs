@@ -1,0 +1,118 @@
+namespace WeekendCulturel.Registration.Http;
+
+/// <summary>The API's words in French and English; French is the default.</summary>
+public sealed record ApiText
+{
+    public static readonly ApiText Fr = new()
+    {
+        Lang = "fr",
+        Required = "Ce champ est obligatoire.",
+        TooLong = "{0} caractères au plus.",
+        Forbidden = "Ce champ contient des caractères non autorisés.",
+        Email = "Saisissez une adresse électronique valide, par exemple nom@exemple.fr.",
+        NoSession = "Choisissez au moins une séance.",
+        TooManySessions = "Choisissez 10 séances au plus.",
+        RepeatedSession = "Chaque séance ne peut être choisie qu’une fois.",
+        UnknownSession = "Séance inconnue\u00a0: {0}.",
+        Privacy = "Vous devez accepter le traitement de vos données pour vous inscrire.",
+        Text = "Un texte est attendu.",
+        Boolean = "Une valeur vrai ou faux est attendue.",
+        List = "Une liste de séances est attendue.",
+        Language = "La langue doit être fr ou en.",
+        UnknownField = "Champ inconnu.",
+        ValidationTitle = "Certains champs sont à corriger",
+        ValidationDetail = "La demande n’a pas été enregistrée\u00a0: corrigez les champs signalés.",
+        MalformedTitle = "Requête illisible",
+        MalformedDetail = "Le corps de la requête n’est pas un JSON valide.",
+        TooLargeTitle = "Requête trop volumineuse",
+        TooLargeDetail = "Le corps de la requête dépasse 16\u00a0Kio.",
+        MediaTitle = "Type de contenu non pris en charge",
+        MediaDetail = "Envoyez application/json ou application/x-www-form-urlencoded.",
+        RateTitle = "Trop de demandes",
+        RateDetail = "Trop de demandes depuis votre adresse\u00a0: réessayez dans une minute.",
+        UnavailableTitle = "Service momentanément indisponible",
+        UnavailableDetail = "Les inscriptions sont momentanément indisponibles. Rien n’a été perdu\u00a0: réessayez dans quelques instants.",
+        NotFoundTitle = "Inscription introuvable",
+        NotFoundDetail = "Ce lien de gestion ne correspond à aucune inscription.",
+        UnauthorizedTitle = "Clé d’administration manquante ou invalide",
+        UnauthorizedDetail = "Envoyez la clé d’administration dans l’en-tête x-functions-key.",
+        ConflictTitle = "Aucune séance n’a pu être réservée",
+        ConflictDetail = "Aucune des séances demandées n’a pu être réservée\u00a0; le détail figure dans results.",
+        UnknownSessionTitle = "Séance inconnue",
+    };
+
+    public static readonly ApiText En = new()
+    {
+        Lang = "en",
+        Required = "This field is required.",
+        TooLong = "At most {0} characters.",
+        Forbidden = "This field contains characters that are not allowed.",
+        Email = "Enter a valid email address, for example name@example.org.",
+        NoSession = "Choose at least one session.",
+        TooManySessions = "Choose at most 10 sessions.",
+        RepeatedSession = "Each session can be chosen only once.",
+        UnknownSession = "Unknown session: {0}.",
+        Privacy = "You must accept the processing of your data to register.",
+        Text = "A text is expected.",
+        Boolean = "A true or false value is expected.",
+        List = "A list of sessions is expected.",
+        Language = "The language must be fr or en.",
+        UnknownField = "Unknown field.",
+        ValidationTitle = "Some fields need correcting",
+        ValidationDetail = "The request was not recorded: correct the fields reported.",
+        MalformedTitle = "Malformed request",
+        MalformedDetail = "The request body is not valid JSON.",
+        TooLargeTitle = "Request too large",
+        TooLargeDetail = "The request body is over 16 KiB.",
+        MediaTitle = "Unsupported content type",
+        MediaDetail = "Send application/json or application/x-www-form-urlencoded.",
+        RateTitle = "Too many requests",
+        RateDetail = "Too many requests from your address: try again in a minute.",
+        UnavailableTitle = "Service temporarily unavailable",
+        UnavailableDetail = "Registration is temporarily unavailable. Nothing was lost: try again in a moment.",
+        NotFoundTitle = "Booking not found",
+        NotFoundDetail = "This manage link does not match any booking.",
+        UnauthorizedTitle = "Missing or invalid admin key",
+        UnauthorizedDetail = "Send the admin key in the x-functions-key header.",
+        ConflictTitle = "No session could be booked",
+        ConflictDetail = "None of the sessions asked for could be booked; results says why.",
+        UnknownSessionTitle = "Unknown session",
+    };
+
+    public required string Lang { get; init; }
+    public required string Required { get; init; }
+    public required string TooLong { get; init; }
+    public required string Forbidden { get; init; }
+    public required string Email { get; init; }
+    public required string NoSession { get; init; }
+    public required string TooManySessions { get; init; }
+    public required string RepeatedSession { get; init; }
+    public required string UnknownSession { get; init; }
+    public required string Privacy { get; init; }
+    public required string Text { get; init; }
+    public required string Boolean { get; init; }
+    public required string List { get; init; }
+    public required string Language { get; init; }
+    public required string UnknownField { get; init; }
+    public required string ValidationTitle { get; init; }
+    public required string ValidationDetail { get; init; }
+    public required string MalformedTitle { get; init; }
+    public required string MalformedDetail { get; init; }
+    public required string TooLargeTitle { get; init; }
+    public required string TooLargeDetail { get; init; }
+    public required string MediaTitle { get; init; }
+    public required string MediaDetail { get; init; }
+    public required string RateTitle { get; init; }
+    public required string RateDetail { get; init; }
+    public required string UnavailableTitle { get; init; }
+    public required string UnavailableDetail { get; init; }
+    public required string NotFoundTitle { get; init; }
+    public required string NotFoundDetail { get; init; }
+    public required string UnauthorizedTitle { get; init; }
+    public required string UnauthorizedDetail { get; init; }
+    public required string ConflictTitle { get; init; }
+    public required string ConflictDetail { get; init; }
+    public required string UnknownSessionTitle { get; init; }
+
+    public static ApiText For(string? lang) => lang == "en" ? En : Fr;
+}

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using WeekendCulturel.Registration.Domain;
+
+namespace WeekendCulturel.Registration.Http;
+
+/// <summary>
+/// The pages the API itself answers to browsers without JavaScript: the booking (confirmation and manage)
+/// page and the form's error page. They are written into the site's own page shell (header, footer,
+/// stylesheet), which <c>registrations sync</c> stores, so they look like the rest of the site.
+/// </summary>
+public static class HtmlPages
+{
+    public const string TitleMarker = "@@wc-title@@";
+    public const string MainMarker = "<!--wc:main-->";
+
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public static string Booking(string? shell, BookingView booking, IReadOnlyDictionary<string, SessionDefinition> sessions, string lang, string manageUrl, bool isNew, IReadOnlyList<SessionOutcome> rejected)
+    {
+        var fr = lang != "en";
+        var title = fr ? "Votre inscription" : "Your booking";
+        var html = new StringBuilder();
+        html.Append("<div class=\"fr-container fr-my-6w\"><h1>").Append(E(title)).Append("</h1>");
+        if (isNew)
+        {
+            html.Append("<div class=\"fr-alert fr-alert--success fr-mb-4w\" role=\"status\"><h2 class=\"fr-alert__title\">")
+                .Append(E(fr ? "Votre demande est enregistrée" : "Your request is recorded")).Append("</h2><p>")
+                .Append(E(fr ? "Retrouvez ci-dessous l’état de chaque séance." : "The state of each session is below.")).Append("</p></div>");
+        }
+
+        html.Append("<p>").Append(E(fr ? $"Bonjour {booking.FirstName}, voici les séances réservées pour {booking.MaskedEmail}." : $"Hello {booking.FirstName}, here are the sessions booked for {booking.MaskedEmail}.")).Append("</p>");
+        if (booking.Results.Count == 0 && rejected.Count == 0)
+        {
+            html.Append("<p>").Append(E(fr
+                ? "Ce lien ne porte sur aucune séance : vous étiez sans doute déjà inscrit·e, et c’est le lien reçu lors de votre première inscription qui permet de la gérer."
+                : "This link holds no session: you were most likely registered already, and the link from your first registration is the one that manages it.")).Append("</p>");
+        }
+
+        html.Append("<ul class=\"wc-booking\">");
+        foreach (var result in booking.Results)
+        {
+            var session = sessions.GetValueOrDefault(result.Session);
+            html.Append("<li class=\"fr-mb-3w\" data-session=\"").Append(E(result.Session)).Append("\" data-status=\"").Append(E(result.Status)).Append("\">");
+            html.Append("<h2 class=\"fr-h5 fr-mb-1w\">");
+            html.Append(session is null ? E(result.Session) : $"<a href=\"{E(session.Links.Page(lang))}\">{E(session.Title(lang))}</a>");
+            html.Append("</h2>");
+            if (session is not null)
+            {
+                html.Append("<p class=\"fr-mb-1w\">").Append(E(When(session, fr))).Append("</p>");
+            }
+
+            html.Append("<p class=\"fr-badge ").Append(result.Status switch { "confirmed" => "fr-badge--success", "waitlisted" => "fr-badge--info", _ => "" }).Append("\">")
+                .Append(E(StatusText(result, fr))).Append("</p>");
+            if (result.Status != "cancelled")
+            {
+                if (session is not null)
+                {
+                    html.Append("<p class=\"fr-mt-1w\"><a class=\"fr-link fr-icon-calendar-line fr-link--icon-left\" href=\"").Append(E(session.Links.Calendar(lang)))
+                        .Append("\" download>").Append(E(fr ? "Ajouter à mon agenda (.ics)" : "Add to my calendar (.ics)")).Append("</a></p>");
+                }
+
+                html.Append("<form method=\"post\" action=\"").Append(E(manageUrl.Replace("/page", "", StringComparison.Ordinal))).Append("/sessions/").Append(E(result.Session)).Append("/cancel\">")
+                    .Append("<input type=\"hidden\" name=\"lang\" value=\"").Append(E(lang)).Append("\">")
+                    .Append("<button class=\"fr-btn fr-btn--secondary fr-btn--sm\" type=\"submit\">").Append(E(fr ? "Annuler cette séance" : "Cancel this session"))
+                    .Append("<span class=\"fr-sr-only\"> – ").Append(E(session?.Title(lang) ?? result.Session)).Append("</span></button></form>");
+            }
+
+            html.Append("</li>");
+        }
+
+        foreach (var result in rejected)
+        {
+            var session = sessions.GetValueOrDefault(result.Session);
+            html.Append("<li class=\"fr-mb-3w\" data-session=\"").Append(E(result.Session)).Append("\" data-status=\"rejected\"><h2 class=\"fr-h5 fr-mb-1w\">")
+                .Append(E(session?.Title(lang) ?? result.Session)).Append("</h2><p class=\"fr-badge fr-badge--warning\">").Append(E(StatusText(result, fr))).Append("</p></li>");
+        }
+
+        html.Append("</ul>");
+        if (booking.Results.Any(r => r.Status != "cancelled"))
+        {
+            html.Append("<form method=\"post\" action=\"").Append(E(manageUrl.Replace("/page", "", StringComparison.Ordinal))).Append("/cancel\">")
+                .Append("<input type=\"hidden\" name=\"lang\" value=\"").Append(E(lang)).Append("\">")
+                .Append("<button class=\"fr-btn fr-btn--tertiary\" type=\"submit\">").Append(E(fr ? "Annuler toutes mes séances" : "Cancel all my sessions")).Append("</button></form>");
+        }
+
+        html.Append("<div class=\"fr-callout fr-mt-4w\"><h2 class=\"fr-callout__title\">").Append(E(fr ? "Votre lien privé" : "Your private link")).Append("</h2>")
+            .Append("<p class=\"fr-callout__text\">").Append(E(fr
+                ? "Gardez ce lien : il permet de revoir et d’annuler votre inscription. Ne le partagez pas."
+                : "Keep this link: it lets you see and cancel your booking. Do not share it.")).Append("</p>")
+            .Append("<p><a href=\"").Append(E(manageUrl)).Append("\" class=\"wc-manage-link\">").Append(E(manageUrl)).Append("</a></p></div>");
+        html.Append("</div>");
+        return Fill(shell, title, html.ToString(), lang);
+    }
+
+    /// <summary>The no-JavaScript answer to a form with mistakes: what to correct, and the way back to the form.</summary>
+    public static string FormErrors(string? shell, string lang, string title, string detail, IDictionary<string, string[]>? errors, string backUrl)
+    {
+        var fr = lang != "en";
+        var html = new StringBuilder();
+        html.Append("<div class=\"fr-container fr-my-6w\"><h1>").Append(E(title)).Append("</h1>")
+            .Append("<div class=\"fr-alert fr-alert--error fr-mb-4w\" role=\"alert\"><p>").Append(E(detail)).Append("</p></div>");
+        if (errors is { Count: > 0 })
+        {
+            html.Append("<ul>");
+            foreach (var (field, messages) in errors)
+            {
+                html.Append("<li><strong>").Append(E(FieldLabel(field, fr))).Append("</strong>\u00a0: ").Append(E(string.Join(' ', messages))).Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        html.Append("<p><a class=\"fr-btn\" href=\"").Append(E(backUrl)).Append("\">")
+            .Append(E(fr ? "Revenir au formulaire" : "Back to the form")).Append("</a></p>")
+            .Append("<p class=\"fr-text--sm\">").Append(E(fr
+                ? "Le bouton « Précédent » de votre navigateur vous ramène au formulaire avec ce que vous aviez saisi."
+                : "Your browser's Back button takes you to the form with what you had typed.")).Append("</p></div>");
+        return Fill(shell, title, html.ToString(), lang);
+    }
+
+    public static string FieldLabel(string field, bool fr) => field switch
+    {
+        "sessions" => fr ? "Séances" : "Sessions",
+        "firstName" => fr ? "Prénom" : "First name",
+        "lastName" => fr ? "Nom" : "Last name",
+        "email" => fr ? "Adresse électronique" : "Email address",
+        "organisation" => fr ? "Organisation" : "Organisation",
+        "acceptPrivacy" => fr ? "Données personnelles" : "Personal data",
+        "acceptWaitlist" => fr ? "Liste d’attente" : "Waiting list",
+        _ => field,
+    };
+
+    public static string StatusText(SessionOutcome result, bool fr) => result.Status switch
+    {
+        "confirmed" => fr ? "Place confirmée" : "Seat confirmed",
+        "waitlisted" => fr ? $"Liste d’attente, position {result.Position}" : $"Waiting list, position {result.Position}",
+        "cancelled" => fr ? "Annulée" : "Cancelled",
+        _ => result.Reason switch
+        {
+            "closed" => fr ? "Non réservée : inscriptions closes" : "Not booked: registration closed",
+            "not-yet-open" => fr ? "Non réservée : inscriptions pas encore ouvertes" : "Not booked: registration not open yet",
+            "full" => fr ? "Non réservée : complet" : "Not booked: full",
+            _ => fr ? "Non réservée : en même temps qu’une autre de vos séances" : "Not booked: at the same time as another of your sessions",
+        },
+    };
+
+    private static string When(SessionDefinition session, bool fr)
+    {
+        var start = TimeZoneInfo.ConvertTime(session.Start, Paris);
+        var end = TimeZoneInfo.ConvertTime(session.End, Paris);
+        var culture = CultureInfo.GetCultureInfo(fr ? "fr-FR" : "en-GB");
+        var day = start.ToString("dddd d MMMM yyyy", culture);
+        return fr
+            ? $"{day}, {start:HH}\u00a0h\u00a0{start:mm} – {end:HH}\u00a0h\u00a0{end:mm}"
+            : $"{char.ToUpperInvariant(day[0])}{day[1..]}, {start:HH:mm}–{end:HH:mm}";
+    }
+
+    private static string Fill(string? shell, string title, string main, string lang)
+    {
+        if (shell is null || !shell.Contains(MainMarker, StringComparison.Ordinal))
+        {
+            // No shell stored yet (sync has not run): a plain page that still works.
+            return $"<!DOCTYPE html><html lang=\"{E(lang)}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>{E(title)}</title></head><body><main id=\"contenu\">{main}</main></body></html>";
+        }
+
+        return shell.Replace(TitleMarker, E(title), StringComparison.Ordinal).Replace(MainMarker, main, StringComparison.Ordinal);
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

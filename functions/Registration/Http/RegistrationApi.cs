@@ -1,0 +1,287 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using WeekendCulturel.Registration.Domain;
+using WeekendCulturel.Registration.Storage;
+
+namespace WeekendCulturel.Registration.Http;
+
+/// <summary>
+/// The HTTP handlers of the registration API (shared/registration-api.md), on ASP.NET Core abstractions so
+/// that the Azure Functions app and the local <c>serve</c> host run the very same code. Every outcome is an
+/// <see cref="IResult"/>: JSON, problem details, a redirect or an HTML page for forms. Logs carry session ids
+/// and statuses, never a name or an email.
+/// </summary>
+public sealed class RegistrationApi(RegistrationService service, ClientRateLimiter limiter, RegistrationOptions options, RegistrationStore store, ILogger<RegistrationApi> logger)
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>GET /api/sessions: live seats of every session.</summary>
+    public Task<IResult> SessionsAsync(HttpRequest request) => Guarded(request, null, async () =>
+    {
+        var counts = await service.CountsAsync(request.HttpContext.RequestAborted);
+        request.HttpContext.Response.Headers.CacheControl = "public, max-age=10";
+        return Results.Json(new
+        {
+            now = Paris_(service.Now),
+            sessions = counts.Select(c => new { id = c.Id, state = c.State, capacity = c.Capacity, confirmed = c.Confirmed, remaining = c.Remaining, waitlisted = c.Waitlisted }),
+        }, Problems.JsonOptions);
+    });
+
+    /// <summary>POST /api/registrations, as JSON or as the site's HTML form.</summary>
+    public async Task<IResult> RegisterAsync(HttpRequest request)
+    {
+        var text = ApiText.For(RegistrationInput.AnswerLanguage(null, request));
+        var isForm = RequestBody.IsFormContent(request);
+        if (limiter.Check(request) is { } wait)
+        {
+            return await AnswerProblem(request, isForm, text, Problems.RateLimited(text, wait), text.RateTitle, text.RateDetail, null);
+        }
+
+        return await Guarded(request, isForm ? text : null, async () =>
+        {
+            var (body, problem) = await RequestBody.ReadAsync(request, text);
+            if (body is null)
+            {
+                return problem!;
+            }
+
+            var input = body.Input(RegistrationInput.RegistrationFields);
+            var lang = RegistrationInput.AnswerLanguage(input.Lang, request);
+            text = ApiText.For(lang);
+            var sessions = await service.SessionsAsync(request.HttpContext.RequestAborted);
+            var errors = RequestValidator.Registration(input, sessions, text);
+            if (errors.Count > 0)
+            {
+                logger.LogInformation("registration refused: {Fields} to correct", string.Join(',', errors.Keys));
+                return await AnswerProblem(request, body.IsForm, text, Problems.Validation(text, errors), text.ValidationTitle, text.ValidationDetail, errors);
+            }
+
+            if (!string.IsNullOrEmpty(input.Website))
+            {
+                // The trap field is filled: a robot. It is told what a person would be told, and nothing is stored.
+                logger.LogInformation("registration trap field filled: nothing stored");
+                return body.IsForm
+                    ? Results.Redirect(lang == "en" ? "/en/" : "/", permanent: false, preserveMethod: false)
+                    : Results.Json(new { bookingId = ManageToken.NewBookingId(), manageToken = ManageToken.New(), results = input.Sessions!.Select(SessionOutcome.Confirmed) }, Problems.JsonOptions, statusCode: StatusCodes.Status201Created);
+            }
+
+            var applicant = new Applicant(input.FirstName!.Trim(), input.LastName!.Trim(), input.Email!.Trim(), input.Organisation?.Trim() ?? "", lang, input.AcceptWaitlist ?? false);
+            var reply = await service.RegisterAsync(input.Sessions!, applicant, request.HttpContext.RequestAborted);
+            logger.LogInformation("registration {BookingId}: {Results}", reply.BookingId, string.Join(", ", reply.Results.Select(r => $"{r.Session}={r.Status}{(r.Reason is null ? "" : ":" + r.Reason)}")));
+
+            var status = reply.AnyCreated ? StatusCodes.Status201Created
+                : reply.AnyRegistered ? StatusCodes.Status200OK
+                : StatusCodes.Status409Conflict;
+            if (body.IsForm)
+            {
+                var rejected = string.Join(',', reply.Results.Where(r => r.Status == "rejected").Select(r => $"{r.Session}:{r.Reason}"));
+                var location = $"{PagePath(reply.ManageToken)}?lang={lang}&new=1" + (rejected.Length > 0 ? "&rejected=" + Uri.EscapeDataString(rejected) : "");
+                return Results.Redirect(location, permanent: false, preserveMethod: false);
+            }
+
+            var results = reply.Results.Select(Json).ToList();
+            if (status == StatusCodes.Status409Conflict)
+            {
+                return Problems.Create(status, "nothing-booked", text.ConflictTitle, text.ConflictDetail, results: results);
+            }
+
+            return Results.Json(new { bookingId = reply.BookingId, manageToken = reply.ManageToken, results }, Problems.JsonOptions, statusCode: status);
+        });
+    }
+
+    /// <summary>GET /api/registrations/{token}</summary>
+    public Task<IResult> BookingAsync(HttpRequest request, string token) => Guarded(request, null, async () =>
+    {
+        var text = ApiText.For(RegistrationInput.AnswerLanguage(null, request));
+        var booking = await service.BookingAsync(token, request.HttpContext.RequestAborted);
+        if (booking is null)
+        {
+            return Problems.NotFound(text);
+        }
+
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return Results.Json(new { bookingId = booking.BookingId, firstName = booking.FirstName, email = booking.MaskedEmail, results = booking.Results.Select(Json) }, Problems.JsonOptions);
+    });
+
+    /// <summary>
+    /// DELETE /api/registrations/{token}[/sessions/{id}], or POST to the same with /cancel. A form post is
+    /// answered with a redirect back to the booking page; anything else with the booking's new results.
+    /// </summary>
+    public async Task<IResult> CancelAsync(HttpRequest request, string token, string? sessionId)
+    {
+        var isForm = HttpMethods.IsPost(request.Method) && RequestBody.IsFormContent(request);
+        var lang = isForm ? (await request.ReadFormAsync()).TryGetValue("lang", out var l) ? l.ToString() : null : null;
+        var text = ApiText.For(RegistrationInput.AnswerLanguage(lang, request));
+        if (HttpMethods.IsPost(request.Method) && limiter.Check(request) is { } wait)
+        {
+            return await AnswerProblem(request, isForm, text, Problems.RateLimited(text, wait), text.RateTitle, text.RateDetail, null);
+        }
+
+        return await Guarded(request, isForm ? text : null, async () =>
+        {
+            var booking = await service.CancelAsync(token, sessionId, request.HttpContext.RequestAborted);
+            if (booking is null)
+            {
+                return Problems.NotFound(text);
+            }
+
+            logger.LogInformation("cancellation in {BookingId}: {Session}", booking.BookingId, sessionId ?? "all");
+            if (isForm)
+            {
+                return Results.Redirect($"{PagePath(token)}?lang={text.Lang}", permanent: false, preserveMethod: false);
+            }
+
+            return Results.Json(new { bookingId = booking.BookingId, firstName = booking.FirstName, email = booking.MaskedEmail, results = booking.Results.Select(Json) }, Problems.JsonOptions);
+        });
+    }
+
+    /// <summary>GET /api/registrations/{token}/page: the booking as an HTML page (confirmation and management).</summary>
+    public Task<IResult> BookingPageAsync(HttpRequest request, string token) => Guarded(request, ApiText.Fr, async () =>
+    {
+        var lang = request.Query["lang"].ToString() == "en" ? "en" : "fr";
+        var text = ApiText.For(lang);
+        var booking = await service.BookingAsync(token, request.HttpContext.RequestAborted);
+        var shell = await store.SiteValueAsync(CatalogueSync.ShellRow(lang), request.HttpContext.RequestAborted);
+        if (booking is null)
+        {
+            return Html(HtmlPages.FormErrors(shell, lang, text.NotFoundTitle, text.NotFoundDetail, null, lang == "en" ? "/en/registration/" : "/inscription/"), StatusCodes.Status404NotFound);
+        }
+
+        var sessions = await service.SessionsAsync(request.HttpContext.RequestAborted);
+        var rejected = request.Query["rejected"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(r => r.Split(':'))
+            .Where(p => p.Length == 2 && sessions.ContainsKey(p[0]) && p[1] is "closed" or "not-yet-open" or "full" or "conflict")
+            .Select(p => SessionOutcome.Rejected(p[0], p[1]))
+            .ToList();
+        var manageUrl = $"{request.Scheme}://{request.Host}{PagePath(token)}?lang={lang}";
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return Html(HtmlPages.Booking(shell, booking, sessions, lang, manageUrl, request.Query["new"] == "1", rejected), StatusCodes.Status200OK);
+    });
+
+    /// <summary>POST /api/newsletter</summary>
+    public async Task<IResult> NewsletterAsync(HttpRequest request)
+    {
+        var text = ApiText.For(RegistrationInput.AnswerLanguage(null, request));
+        var isForm = RequestBody.IsFormContent(request);
+        if (limiter.Check(request) is { } wait)
+        {
+            return await AnswerProblem(request, isForm, text, Problems.RateLimited(text, wait), text.RateTitle, text.RateDetail, null);
+        }
+
+        return await Guarded(request, isForm ? text : null, async () =>
+        {
+            var (body, problem) = await RequestBody.ReadAsync(request, text);
+            if (body is null)
+            {
+                return problem!;
+            }
+
+            var input = body.Input(RegistrationInput.NewsletterFields);
+            var lang = RegistrationInput.AnswerLanguage(input.Lang, request);
+            text = ApiText.For(lang);
+            var errors = RequestValidator.Newsletter(input, text);
+            if (errors.Count > 0)
+            {
+                return await AnswerProblem(request, body.IsForm, text, Problems.Validation(text, errors), text.ValidationTitle, text.ValidationDetail, errors);
+            }
+
+            if (string.IsNullOrEmpty(input.Website))
+            {
+                await service.SubscribeAsync(input.Email!, lang, request.HttpContext.RequestAborted);
+                logger.LogInformation("newsletter subscription recorded");
+            }
+
+            return body.IsForm
+                ? Results.Redirect(lang == "en" ? "/en/newsletter/thanks/" : "/lettre/merci/", permanent: false, preserveMethod: false)
+                : Results.Json(new { status = "accepted" }, Problems.JsonOptions, statusCode: StatusCodes.Status202Accepted);
+        });
+    }
+
+    /// <summary>GET /api/admin/registrations[?session=id]: the organisers' export, CSV or JSON.</summary>
+    public Task<IResult> ExportAsync(HttpRequest request) => Guarded(request, null, async () =>
+    {
+        var text = ApiText.For(RegistrationInput.AnswerLanguage(null, request));
+        if (options.AdminKey is { Length: > 0 } key && !SameKey(request.Headers["x-functions-key"].ToString(), key))
+        {
+            logger.LogWarning("admin export refused: missing or wrong key");
+            return Problems.Unauthorized(text);
+        }
+
+        var sessions = await service.SessionsAsync(request.HttpContext.RequestAborted);
+        var requested = request.Query["session"].ToString();
+        if (requested.Length > 0 && !sessions.ContainsKey(requested))
+        {
+            return Problems.Create(StatusCodes.Status404NotFound, "unknown-session", text.UnknownSessionTitle, string.Format(CultureInfo.InvariantCulture, text.UnknownSession, requested));
+        }
+
+        var rows = await service.ExportAsync(requested.Length > 0 ? [requested] : sessions.Keys, request.HttpContext.RequestAborted);
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        if (request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.Json(rows.Select(r => new { session = r.Session, status = r.Status, position = r.Position, firstName = r.FirstName, lastName = r.LastName, email = r.Email, organisation = r.Organisation, registeredAt = r.RegisteredAt }), Problems.JsonOptions);
+        }
+
+        var name = requested.Length > 0 ? $"inscriptions-{requested}.csv" : "inscriptions.csv";
+        return Results.File(CsvExport.Write(rows), "text/csv; charset=utf-8", name);
+    });
+
+    public static string PagePath(string token) => $"/api/registrations/{token}/page";
+
+    private static object Json(SessionOutcome r) => new { session = r.Session, status = r.Status, position = r.Position, reason = r.Reason };
+
+    private static string Paris_(DateTimeOffset now) => TimeZoneInfo.ConvertTime(now, Paris).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static bool SameKey(string given, string expected) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+
+    private static IResult Html(string html, int status) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+
+    /// <summary>A problem for a JSON client, or the same problem as an HTML page for a form without JavaScript.</summary>
+    private async Task<IResult> AnswerProblem(HttpRequest request, bool isForm, ApiText text, IResult problem, string title, string detail, IDictionary<string, string[]>? errors)
+    {
+        if (!isForm)
+        {
+            return problem;
+        }
+
+        var shell = await SafeShell(text.Lang);
+        var back = request.Headers.Referer.ToString() is { Length: > 0 } referer && Uri.TryCreate(referer, UriKind.Absolute, out var uri) && uri.Host == request.Host.Host
+            ? uri.PathAndQuery
+            : text.Lang == "en" ? "/en/registration/" : "/inscription/";
+        var status = (problem as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status400BadRequest;
+        return Html(HtmlPages.FormErrors(shell, text.Lang, title, detail, errors, back), status);
+    }
+
+    private async Task<string?> SafeShell(string lang)
+    {
+        try
+        {
+            return await store.SiteValueAsync(CatalogueSync.ShellRow(lang));
+        }
+        catch (StorageUnavailableException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Storage down means 503 with Retry-After, never a 500 or a trace; forms get the same as a page.</summary>
+    private async Task<IResult> Guarded(HttpRequest request, ApiText? formText, Func<Task<IResult>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (StorageUnavailableException e)
+        {
+            logger.LogWarning("storage unavailable: {Reason}", e.Message);
+            var text = formText ?? ApiText.For(RegistrationInput.AnswerLanguage(null, request));
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return formText is null
+                ? Problems.Unavailable(text)
+                : Html(HtmlPages.FormErrors(null, text.Lang, text.UnavailableTitle, text.UnavailableDetail, null, text.Lang == "en" ? "/en/registration/" : "/inscription/"), StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace WeekendCulturel.Registration.Http;
+
+/// <summary>
+/// The fields of a registration or newsletter request as sent, JSON or form alike, with the type mistakes
+/// found while reading them. Validation of the values comes after, in <see cref="RequestValidator"/>.
+/// </summary>
+public sealed class RegistrationInput
+{
+    public static readonly string[] RegistrationFields = ["sessions", "firstName", "lastName", "email", "organisation", "lang", "acceptWaitlist", "acceptPrivacy", "website"];
+    public static readonly string[] NewsletterFields = ["email", "lang", "acceptPrivacy", "website"];
+
+    public List<string>? Sessions { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Email { get; set; }
+    public string? Organisation { get; set; }
+    public string? Lang { get; set; }
+    public bool? AcceptWaitlist { get; set; }
+    public bool? AcceptPrivacy { get; set; }
+    public string? Website { get; set; }
+
+    /// <summary>Field -> kinds of type mistake ("text", "boolean", "list", "unknown").</summary>
+    public Dictionary<string, string> TypeErrors { get; } = new(StringComparer.Ordinal);
+
+    public static RegistrationInput FromJson(JsonElement root, IReadOnlyCollection<string> allowed)
+    {
+        var input = new RegistrationInput();
+        foreach (var property in root.EnumerateObject())
+        {
+            var name = property.Name;
+            var value = property.Value;
+            if (!allowed.Contains(name))
+            {
+                input.TypeErrors[name] = "unknown";
+                continue;
+            }
+
+            switch (name)
+            {
+                case "sessions":
+                    if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String))
+                    {
+                        input.Sessions = [.. value.EnumerateArray().Select(v => v.GetString()!)];
+                    }
+                    else
+                    {
+                        input.TypeErrors[name] = "list";
+                    }
+
+                    break;
+                case "acceptWaitlist" or "acceptPrivacy":
+                    if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                    {
+                        input.SetBoolean(name, value.GetBoolean());
+                    }
+                    else if (value.ValueKind != JsonValueKind.Null)
+                    {
+                        input.TypeErrors[name] = "boolean";
+                    }
+
+                    break;
+                default:
+                    if (value.ValueKind == JsonValueKind.String)
+                    {
+                        input.SetText(name, value.GetString()!);
+                    }
+                    else if (value.ValueKind != JsonValueKind.Null)
+                    {
+                        input.TypeErrors[name] = "text";
+                    }
+
+                    break;
+            }
+        }
+
+        return input;
+    }
+
+    /// <summary>The HTML form: <c>sessions</c> repeated, checkboxes sent as "on" or "true" when ticked.</summary>
+    public static RegistrationInput FromForm(IFormCollection form, IReadOnlyCollection<string> allowed)
+    {
+        var input = new RegistrationInput();
+        foreach (var (name, values) in form)
+        {
+            if (!allowed.Contains(name))
+            {
+                // Browsers may send the submit button's name; a form is less strict than a JSON client.
+                continue;
+            }
+
+            switch (name)
+            {
+                case "sessions":
+                    input.Sessions = [.. values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!)];
+                    break;
+                case "acceptWaitlist" or "acceptPrivacy":
+                    input.SetBoolean(name, values.ToString() is "on" or "true" or "1");
+                    break;
+                default:
+                    input.SetText(name, values.ToString());
+                    break;
+            }
+        }
+
+        // An unticked checkbox is simply absent from a form post.
+        input.AcceptWaitlist ??= false;
+        input.AcceptPrivacy ??= false;
+        input.Sessions ??= [];
+        return input;
+    }
+
+    private void SetText(string name, string value)
+    {
+        switch (name)
+        {
+            case "firstName": FirstName = value; break;
+            case "lastName": LastName = value; break;
+            case "email": Email = value; break;
+            case "organisation": Organisation = value; break;
+            case "lang": Lang = value; break;
+            case "website": Website = value; break;
+        }
+    }
+
+    private void SetBoolean(string name, bool value)
+    {
+        if (name == "acceptWaitlist")
+        {
+            AcceptWaitlist = value;
+        }
+        else
+        {
+            AcceptPrivacy = value;
+        }
+    }
+
+    /// <summary>The language the answer is written in: the request's own, else the browser's, else French.</summary>
+    public static string AnswerLanguage(string? requested, HttpRequest request)
+    {
+        if (requested is "fr" or "en")
+        {
+            return requested;
+        }
+
+        var accept = request.Headers.AcceptLanguage.ToString();
+        var first = accept.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+        return first.StartsWith("en", true, CultureInfo.InvariantCulture) ? "en" : "fr";
+    }
+}

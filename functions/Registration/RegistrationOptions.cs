@@ -1,0 +1,33 @@
+namespace WeekendCulturel.Registration;
+
+/// <summary>
+/// Configuration of the registration backend, bound from the <c>Registration</c> section
+/// (<c>Registration__StorageConnectionString</c> and so on in environment variables).
+/// </summary>
+public sealed class RegistrationOptions
+{
+    public const string Section = "Registration";
+
+    /// <summary>Table Storage by connection string (Azurite locally).</summary>
+    public string? StorageConnectionString { get; set; }
+
+    /// <summary>Table Storage by endpoint, signed in with the app's managed identity (used when no connection string is set).</summary>
+    public Uri? TableEndpoint { get; set; }
+
+    public string TableName { get; set; } = "registrations";
+
+    /// <summary>
+    /// The organisers' key for <c>admin/*</c>, checked by the handlers when set. On Azure the Functions host
+    /// checks its own function key before the handler runs, so it may be left unset there.
+    /// </summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>POSTs per client address per minute; 0 disables the limit.</summary>
+    public int RateLimitPerMinute { get; set; } = 20;
+
+    /// <summary>Secret of the keyed hash of emails used in table keys.</summary>
+    public string? EmailHashKey { get; set; }
+
+    /// <summary>Personal data is deleted this many days after the event's last day.</summary>
+    public int RetentionDays { get; set; } = 90;
+}

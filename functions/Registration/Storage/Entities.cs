@@ -1,0 +1,131 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace WeekendCulturel.Registration.Storage;
+
+// One table holds everything. A session's partition (its id) holds its counter and its registrations, so
+// that a registration, a cancellation or a promotion is one entity-group transaction with the counter.
+// Keys starting with '!' cannot collide with session ids (lower-case letters, digits and hyphens).
+
+/// <summary>The seats of one session: in the session's partition, row <c>!counter</c>.</summary>
+public sealed class CounterEntity : ITableEntity
+{
+    public const string Row = "!counter";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = Row;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public int Capacity { get; set; }
+    public bool Waitlist { get; set; }
+    public int Confirmed { get; set; }
+    public int Waiting { get; set; }
+
+    /// <summary>Hands out waiting-list order numbers; only ever grows.</summary>
+    public long NextSequence { get; set; }
+}
+
+/// <summary>One person's registration to one session: in the session's partition, row <c>r-{email hash}</c>.</summary>
+public sealed class RegistrationEntity : ITableEntity
+{
+    public static string RowFor(string emailHash) => "r-" + emailHash;
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string BookingId { get; set; } = "";
+    public string Status { get; set; } = "";
+
+    /// <summary>Order on the waiting list (from the counter's NextSequence); 0 when confirmed at once.</summary>
+    public long Sequence { get; set; }
+    public string FirstName { get; set; } = "";
+    public string LastName { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string Organisation { get; set; } = "";
+    public string Lang { get; set; } = "fr";
+    public DateTimeOffset RegisteredAt { get; set; }
+    public DateTimeOffset ChangedAt { get; set; }
+}
+
+/// <summary>
+/// A booking, found from its manage token without a scan: partition <c>!b-{first two hex digits of the
+/// token's hash}</c>, row the token's SHA-256. The token itself is never stored.
+/// </summary>
+public sealed class BookingEntity : ITableEntity
+{
+    public static string PartitionFor(string tokenHash) => "!b-" + tokenHash[..2];
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string BookingId { get; set; } = "";
+    public string EmailHash { get; set; } = "";
+
+    /// <summary>The sessions the booking asked for, comma-separated; each one's registration says if it holds.</summary>
+    public string Sessions { get; set; } = "";
+    public string FirstName { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string Lang { get; set; } = "fr";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>The catalogue of sessions (partition <c>!sessions</c>), written by <c>registrations sync</c>.</summary>
+public sealed class SessionEntity : ITableEntity
+{
+    public const string Partition = "!sessions";
+
+    public string PartitionKey { get; set; } = Partition;
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string TitleFr { get; set; } = "";
+    public string TitleEn { get; set; } = "";
+    public DateTimeOffset Opens { get; set; }
+    public DateTimeOffset Closes { get; set; }
+    public DateTimeOffset Start { get; set; }
+    public DateTimeOffset End { get; set; }
+    public int Capacity { get; set; }
+    public bool Waitlist { get; set; }
+    public string PageFr { get; set; } = "";
+    public string PageEn { get; set; } = "";
+    public string CalendarFr { get; set; } = "";
+    public string CalendarEn { get; set; } = "";
+}
+
+/// <summary>A newsletter subscription: partition <c>!newsletter</c>, row the email's keyed hash.</summary>
+public sealed class NewsletterEntity : ITableEntity
+{
+    public const string Partition = "!newsletter";
+
+    public string PartitionKey { get; set; } = Partition;
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Email { get; set; } = "";
+    public string Lang { get; set; } = "fr";
+    public DateTimeOffset SubscribedAt { get; set; }
+}
+
+/// <summary>
+/// Site-wide facts the backend needs: the event's last day (for retention) and the page shells in which the
+/// no-JavaScript booking pages are rendered, in partition <c>!site</c>.
+/// </summary>
+public sealed class SiteEntity : ITableEntity
+{
+    public const string Partition = "!site";
+    public const string EventRow = "event";
+
+    public string PartitionKey { get; set; } = Partition;
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string Value { get; set; } = "";
+}

@@ -1,0 +1,478 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
+using Azure.Identity;
+using WeekendCulturel.Registration.Domain;
+
+namespace WeekendCulturel.Registration.Storage;
+
+/// <summary>
+/// Registrations in Azure Table Storage. Every change to a session's seats is one entity-group transaction
+/// in the session's partition, guarded by the counter's ETag: two writers that read the same counter cannot
+/// both commit, the loser gets 412 and tries again on fresh data. That is what makes overbooking impossible,
+/// on Azure as on Azurite, whatever the number of processes. Transactions never span partitions and never
+/// exceed 100 actions (Azurite would accept both; Azure refuses them).
+/// </summary>
+public sealed class RegistrationStore
+{
+    public const int MaxBatch = 100;
+    private const int MaxAttempts = 60;
+
+    private readonly TableClient _table;
+
+    // Within one process, writers of one session take turns: the ETag still guards against other processes,
+    // but a rush on one session does not turn into a storm of 412s.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _sessionGates = new(StringComparer.Ordinal);
+
+    public RegistrationStore(RegistrationOptions options)
+    {
+        var clientOptions = new TableClientOptions();
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.MaxRetries = 2;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        _table = options.StorageConnectionString is { Length: > 0 } connection
+            ? new TableClient(connection, options.TableName, clientOptions)
+            : options.TableEndpoint is { } endpoint
+                ? new TableClient(endpoint, options.TableName, new DefaultAzureCredential(), clientOptions)
+                : throw new InvalidOperationException("Registration:StorageConnectionString or Registration:TableEndpoint must be set");
+    }
+
+    public TableClient Table => _table;
+
+    public Task EnsureTableAsync(CancellationToken cancellation = default) =>
+        Guard(() => _table.CreateIfNotExistsAsync(cancellation));
+
+    // ---- the catalogue -------------------------------------------------------------------------------
+
+    public Task<IReadOnlyList<SessionDefinition>> SessionsAsync(CancellationToken cancellation = default) => Guard(async () =>
+    {
+        var sessions = new List<SessionDefinition>();
+        await foreach (var e in _table.QueryAsync<SessionEntity>(x => x.PartitionKey == SessionEntity.Partition, cancellationToken: cancellation))
+        {
+            sessions.Add(new SessionDefinition(e.RowKey, e.TitleFr, e.TitleEn, e.Opens, e.Closes, e.Start, e.End, e.Capacity, e.Waitlist, new SessionLinks(e.PageFr, e.PageEn, e.CalendarFr, e.CalendarEn)));
+        }
+
+        return (IReadOnlyList<SessionDefinition>)sessions;
+    });
+
+    public Task<string?> SiteValueAsync(string row, CancellationToken cancellation = default) => Guard(async () =>
+    {
+        var found = await _table.GetEntityIfExistsAsync<SiteEntity>(SiteEntity.Partition, row, cancellationToken: cancellation);
+        return found.HasValue ? found.Value!.Value : null;
+    });
+
+    public Task SetSiteValueAsync(string row, string value, CancellationToken cancellation = default) =>
+        Guard(() => _table.UpsertEntityAsync(new SiteEntity { RowKey = row, Value = value }, TableUpdateMode.Replace, cancellation));
+
+    public Task UpsertSessionAsync(SessionDefinition session, CancellationToken cancellation = default) => Guard(() =>
+        _table.UpsertEntityAsync(
+            new SessionEntity
+            {
+                RowKey = session.Id,
+                TitleFr = session.TitleFr,
+                TitleEn = session.TitleEn,
+                Opens = session.Opens,
+                Closes = session.Closes,
+                Start = session.Start,
+                End = session.End,
+                Capacity = session.Capacity,
+                Waitlist = session.Waitlist,
+                PageFr = session.Links.PageFr,
+                PageEn = session.Links.PageEn,
+                CalendarFr = session.Links.CalendarFr,
+                CalendarEn = session.Links.CalendarEn,
+            },
+            TableUpdateMode.Replace,
+            cancellation));
+
+    /// <summary>
+    /// Sets a session's capacity and waiting-list flag. A raised capacity gives the new seats to the waiting
+    /// list in order; a lowered one removes nobody. Returns how many were promoted.
+    /// </summary>
+    public Task<int> SetCapacityAsync(string sessionId, int capacity, bool waitlist, DateTimeOffset now, CancellationToken cancellation = default) =>
+        InSession(sessionId, async () =>
+        {
+            var promoted = 0;
+            for (var attempt = 1; ; attempt++)
+            {
+                var counter = await CounterAsync(sessionId, cancellation) ?? new CounterEntity { PartitionKey = sessionId, NextSequence = 1 };
+                var isNew = counter.ETag == default;
+                counter.Capacity = capacity;
+                counter.Waitlist = waitlist;
+                var free = Math.Max(0, capacity - counter.Confirmed);
+                var waiting = free > 0 && counter.Waiting > 0 ? await WaitingInOrderAsync(sessionId, cancellation) : [];
+                var promote = waiting.Take(Math.Min(free, MaxBatch - 1)).ToList();
+                var actions = new List<TableTransactionAction>();
+                foreach (var person in promote)
+                {
+                    person.Status = nameof(RegistrationStatus.Confirmed);
+                    person.ChangedAt = now;
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, person, person.ETag));
+                }
+
+                counter.Confirmed += promote.Count;
+                counter.Waiting -= promote.Count;
+                actions.Add(isNew
+                    ? new TableTransactionAction(TableTransactionActionType.Add, counter)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, counter.ETag));
+                if (await TrySubmitAsync(actions, cancellation))
+                {
+                    promoted += promote.Count;
+
+                    // More than one batch of promotions: go round again on the fresh counter.
+                    if (promote.Count == MaxBatch - 1)
+                    {
+                        continue;
+                    }
+
+                    return promoted;
+                }
+
+                await Backoff(attempt, cancellation);
+            }
+        });
+
+    // ---- registering ---------------------------------------------------------------------------------
+
+    /// <summary>The person's current registration to a session, or null (none, or cancelled).</summary>
+    public Task<SessionOutcome?> ExistingAsync(string sessionId, string emailHash, CancellationToken cancellation = default) => Guard(async () =>
+    {
+        var found = await _table.GetEntityIfExistsAsync<RegistrationEntity>(sessionId, RegistrationEntity.RowFor(emailHash), cancellationToken: cancellation);
+        return found.HasValue ? await OutcomeAsync(found.Value!, cancellation) : null;
+    });
+
+    /// <summary>
+    /// Registers one person to one session in one transaction with the session's counter: a seat if one is
+    /// free, else the end of the waiting list if the session has one and the person accepts it. A person
+    /// already registered keeps what they have (no second seat).
+    /// </summary>
+    public Task<(SessionOutcome Outcome, bool Created)> RegisterAsync(SessionDefinition session, Applicant applicant, string emailHash, string bookingId, DateTimeOffset now, CancellationToken cancellation = default) =>
+        InSession(session.Id, async () =>
+        {
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            {
+                var counter = await CounterAsync(session.Id, cancellation)
+                    ?? throw new InvalidOperationException($"session '{session.Id}' has no counter: run 'registrations sync'");
+                var row = RegistrationEntity.RowFor(emailHash);
+                var existingResponse = await _table.GetEntityIfExistsAsync<RegistrationEntity>(session.Id, row, cancellationToken: cancellation);
+                var existing = existingResponse.HasValue ? existingResponse.Value : null;
+                if (existing is not null && existing.Status != nameof(RegistrationStatus.Cancelled))
+                {
+                    return ((await OutcomeAsync(existing, cancellation))!, false);
+                }
+
+                RegistrationStatus status;
+                if (counter.Confirmed < counter.Capacity)
+                {
+                    status = RegistrationStatus.Confirmed;
+                    counter.Confirmed++;
+                }
+                else if (counter.Waitlist && applicant.AcceptWaitlist)
+                {
+                    status = RegistrationStatus.Waitlisted;
+                    counter.Waiting++;
+                }
+                else
+                {
+                    return (SessionOutcome.Rejected(session.Id, "full"), false);
+                }
+
+                var registration = new RegistrationEntity
+                {
+                    PartitionKey = session.Id,
+                    RowKey = row,
+                    BookingId = bookingId,
+                    Status = status.ToString(),
+                    Sequence = status == RegistrationStatus.Waitlisted ? counter.NextSequence++ : 0,
+                    FirstName = applicant.FirstName,
+                    LastName = applicant.LastName,
+                    Email = applicant.Email,
+                    Organisation = applicant.Organisation,
+                    Lang = applicant.Lang,
+                    RegisteredAt = now,
+                    ChangedAt = now,
+                };
+                var actions = new List<TableTransactionAction>
+                {
+                    new(TableTransactionActionType.UpdateReplace, counter, counter.ETag),
+                    existing is null
+                        ? new(TableTransactionActionType.Add, registration)
+                        : new(TableTransactionActionType.UpdateReplace, registration, existing.ETag),
+                };
+                if (await TrySubmitAsync(actions, cancellation))
+                {
+                    var outcome = status == RegistrationStatus.Confirmed
+                        ? SessionOutcome.Confirmed(session.Id)
+                        : SessionOutcome.Waitlisted(session.Id, counter.Waiting);
+                    return (outcome, true);
+                }
+
+                await Backoff(attempt, cancellation);
+            }
+
+            throw new StorageUnavailableException($"session '{session.Id}' stayed contended after {MaxAttempts} attempts");
+        });
+
+    /// <summary>
+    /// Cancels a booking's registration to a session. A freed seat goes, in the same transaction, to the
+    /// first person on the waiting list. Cancelling what is already cancelled changes nothing.
+    /// </summary>
+    public Task<bool> CancelAsync(string sessionId, string emailHash, string bookingId, DateTimeOffset now, CancellationToken cancellation = default) =>
+        InSession(sessionId, async () =>
+        {
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            {
+                var found = await _table.GetEntityIfExistsAsync<RegistrationEntity>(sessionId, RegistrationEntity.RowFor(emailHash), cancellationToken: cancellation);
+                if (!found.HasValue || found.Value!.BookingId != bookingId || found.Value.Status == nameof(RegistrationStatus.Cancelled))
+                {
+                    return false;
+                }
+
+                var registration = found.Value;
+                var counter = (await CounterAsync(sessionId, cancellation))!;
+                var actions = new List<TableTransactionAction>();
+                if (registration.Status == nameof(RegistrationStatus.Confirmed))
+                {
+                    counter.Confirmed--;
+                    if (counter.Confirmed < counter.Capacity && counter.Waiting > 0)
+                    {
+                        var first = (await WaitingInOrderAsync(sessionId, cancellation)).FirstOrDefault();
+                        if (first is not null)
+                        {
+                            first.Status = nameof(RegistrationStatus.Confirmed);
+                            first.ChangedAt = now;
+                            counter.Confirmed++;
+                            counter.Waiting--;
+                            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, first, first.ETag));
+                        }
+                    }
+                }
+                else
+                {
+                    counter.Waiting--;
+                }
+
+                registration.Status = nameof(RegistrationStatus.Cancelled);
+                registration.ChangedAt = now;
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, registration, registration.ETag));
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, counter.ETag));
+                if (await TrySubmitAsync(actions, cancellation))
+                {
+                    return true;
+                }
+
+                await Backoff(attempt, cancellation);
+            }
+
+            throw new StorageUnavailableException($"session '{sessionId}' stayed contended after {MaxAttempts} attempts");
+        });
+
+    // ---- bookings ------------------------------------------------------------------------------------
+
+    public Task CreateBookingAsync(BookingEntity booking, CancellationToken cancellation = default) =>
+        Guard(() => _table.AddEntityAsync(booking, cancellation));
+
+    public Task<BookingEntity?> FindBookingAsync(string tokenHash, CancellationToken cancellation = default) => Guard(async () =>
+    {
+        var found = await _table.GetEntityIfExistsAsync<BookingEntity>(BookingEntity.PartitionFor(tokenHash), tokenHash, cancellationToken: cancellation);
+        return found.HasValue ? found.Value : null;
+    });
+
+    /// <summary>What a booking holds in a session: its registration there, if that registration is the booking's.</summary>
+    public Task<SessionOutcome?> BookingOutcomeAsync(string sessionId, BookingEntity booking, CancellationToken cancellation = default) => Guard(async () =>
+    {
+        var found = await _table.GetEntityIfExistsAsync<RegistrationEntity>(sessionId, RegistrationEntity.RowFor(booking.EmailHash), cancellationToken: cancellation);
+        if (!found.HasValue || found.Value!.BookingId != booking.BookingId)
+        {
+            return null;
+        }
+
+        return found.Value.Status == nameof(RegistrationStatus.Cancelled)
+            ? new SessionOutcome(sessionId, "cancelled")
+            : await OutcomeAsync(found.Value, cancellation);
+    });
+
+    // ---- counts, export, newsletter, retention -------------------------------------------------------
+
+    public Task<(int Capacity, int Confirmed, int Waiting)?> CountsAsync(string sessionId, CancellationToken cancellation = default) => Guard(async () =>
+    {
+        var counter = await CounterAsync(sessionId, cancellation);
+        return counter is null ? ((int, int, int)?)null : (counter.Capacity, counter.Confirmed, counter.Waiting);
+    });
+
+    public Task<IReadOnlyList<RegistrationRow>> ExportAsync(IEnumerable<string> sessionIds, CancellationToken cancellation = default) => Guard(async () =>
+    {
+        var rows = new List<RegistrationRow>();
+        foreach (var sessionId in sessionIds)
+        {
+            var entities = new List<RegistrationEntity>();
+            await foreach (var e in _table.QueryAsync<RegistrationEntity>(x => x.PartitionKey == sessionId && x.RowKey.CompareTo("r-") >= 0 && x.RowKey.CompareTo("r.") < 0, cancellationToken: cancellation))
+            {
+                entities.Add(e);
+            }
+
+            var waiting = entities.Where(e => e.Status == nameof(RegistrationStatus.Waitlisted)).OrderBy(e => e.Sequence).Select((e, i) => (e.RowKey, Position: i + 1)).ToDictionary(p => p.RowKey, p => p.Position);
+            rows.AddRange(entities
+                .OrderBy(e => e.Status == nameof(RegistrationStatus.Confirmed) ? 0 : e.Status == nameof(RegistrationStatus.Waitlisted) ? 1 : 2)
+                .ThenBy(e => e.Sequence)
+                .ThenBy(e => e.RegisteredAt)
+                .Select(e => new RegistrationRow(sessionId, e.Status.ToLowerInvariant(), waiting.TryGetValue(e.RowKey, out var p) ? p : null, e.FirstName, e.LastName, e.Email, e.Organisation, e.RegisteredAt)));
+        }
+
+        return (IReadOnlyList<RegistrationRow>)rows;
+    });
+
+    public Task SubscribeAsync(string emailHash, string email, string lang, DateTimeOffset now, CancellationToken cancellation = default) => Guard(async () =>
+    {
+        try
+        {
+            await _table.AddEntityAsync(new NewsletterEntity { RowKey = emailHash, Email = email, Lang = lang, SubscribedAt = now }, cancellation);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Subscribed already: the same email twice is not an error.
+        }
+    });
+
+    /// <summary>Deletes every registration, booking and subscription; counters and the catalogue stay.</summary>
+    public Task<int> PurgePersonalDataAsync(CancellationToken cancellation = default) => Guard(async () =>
+    {
+        var doomed = new List<TableEntity>();
+        await foreach (var e in _table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellation))
+        {
+            var personal = e.RowKey.StartsWith("r-", StringComparison.Ordinal)
+                || e.PartitionKey.StartsWith("!b-", StringComparison.Ordinal)
+                || e.PartitionKey == NewsletterEntity.Partition;
+            if (personal)
+            {
+                doomed.Add(e);
+            }
+        }
+
+        foreach (var partition in doomed.GroupBy(e => e.PartitionKey))
+        {
+            foreach (var chunk in partition.Chunk(MaxBatch))
+            {
+                await _table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), cancellation);
+            }
+        }
+
+        return doomed.Count;
+    });
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private async Task<CounterEntity?> CounterAsync(string sessionId, CancellationToken cancellation)
+    {
+        var found = await _table.GetEntityIfExistsAsync<CounterEntity>(sessionId, CounterEntity.Row, cancellationToken: cancellation);
+        return found.HasValue ? found.Value : null;
+    }
+
+    private async Task<List<RegistrationEntity>> WaitingInOrderAsync(string sessionId, CancellationToken cancellation)
+    {
+        var waiting = new List<RegistrationEntity>();
+        var status = nameof(RegistrationStatus.Waitlisted);
+        await foreach (var e in _table.QueryAsync<RegistrationEntity>(x => x.PartitionKey == sessionId && x.Status == status, cancellationToken: cancellation))
+        {
+            waiting.Add(e);
+        }
+
+        waiting.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        return waiting;
+    }
+
+    /// <summary>The public outcome of a stored registration; a waiting person's position is their rank now.</summary>
+    private async Task<SessionOutcome?> OutcomeAsync(RegistrationEntity registration, CancellationToken cancellation)
+    {
+        if (registration.Status == nameof(RegistrationStatus.Confirmed))
+        {
+            return SessionOutcome.Confirmed(registration.PartitionKey);
+        }
+
+        if (registration.Status != nameof(RegistrationStatus.Waitlisted))
+        {
+            return null;
+        }
+
+        var ahead = 0;
+        var status = nameof(RegistrationStatus.Waitlisted);
+        var sequence = registration.Sequence;
+        await foreach (var _ in _table.QueryAsync<RegistrationEntity>(x => x.PartitionKey == registration.PartitionKey && x.Status == status && x.Sequence < sequence, select: ["Sequence"], cancellationToken: cancellation))
+        {
+            ahead++;
+        }
+
+        return SessionOutcome.Waitlisted(registration.PartitionKey, ahead + 1);
+    }
+
+    /// <summary>Commits a transaction; false when another writer changed one of its entities first.</summary>
+    private async Task<bool> TrySubmitAsync(IReadOnlyCollection<TableTransactionAction> actions, CancellationToken cancellation)
+    {
+        if (actions.Count > MaxBatch || actions.Select(a => a.Entity.PartitionKey).Distinct().Count() != 1)
+        {
+            throw new InvalidOperationException("a transaction must hold 1 to 100 actions of one partition");
+        }
+
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, cancellation);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 409)
+        {
+            return false;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 409)
+        {
+            return false;
+        }
+    }
+
+    private static Task Backoff(int attempt, CancellationToken cancellation)
+    {
+        // Full jitter on a growing ceiling, so that writers who lost to the same winner do not meet again.
+        var ceiling = Math.Min(200, 5 * (1 << Math.Min(attempt, 6)));
+        return Task.Delay(Random.Shared.Next(1, ceiling), cancellation);
+    }
+
+    private async Task<T> InSession<T>(string sessionId, Func<Task<T>> work)
+    {
+        var gate = _sessionGates.GetOrAdd(sessionId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            return await Guard(work);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Turns "storage cannot be reached" into one exception the HTTP layer answers with 503.</summary>
+    private static async Task<T> Guard<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (RequestFailedException e) when (e.Status is 0 or >= 500)
+        {
+            throw new StorageUnavailableException("Table Storage answered " + e.Status, e);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or AggregateException or IOException)
+        {
+            throw new StorageUnavailableException("Table Storage cannot be reached", e);
+        }
+    }
+
+    private static async Task Guard(Func<Task> work) => await Guard<bool>(async () =>
+    {
+        await work();
+        return true;
+    });
+}

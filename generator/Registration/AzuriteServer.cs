@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace WeekendCulturel.Generator.Registration;
+
+/// <summary>
+/// A real Azurite (the Azure Storage emulator, from the project's npm packages in <c>functions/</c>) serving
+/// Table Storage on a free local port: what <c>serve</c> and the tests use instead of a mock.
+/// </summary>
+public sealed class AzuriteServer : IAsyncDisposable
+{
+    // The emulator's well-known development account; it is public and only ever meant for local use.
+    private const string Account = "devstoreaccount1";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly string _script;
+    private readonly string _dataDirectory;
+    private Process? _process;
+
+    private AzuriteServer(string script, string dataDirectory, int port)
+    {
+        _script = script;
+        _dataDirectory = dataDirectory;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/{Account};";
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Installs Azurite from npm when it is missing, then starts it with its data in <paramref name="dataDirectory"/>.</summary>
+    public static async Task<AzuriteServer> StartAsync(string dataDirectory, int? port = null)
+    {
+        var functions = ProjectPaths.Functions;
+        var script = Path.Combine(functions, "node_modules", "azurite", "dist", "src", "table", "main.js");
+        if (!File.Exists(script))
+        {
+            Console.WriteLine("installing Azurite from npm (functions/package.json)...");
+            var install = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = functions })!;
+            await install.WaitForExitAsync();
+            if (install.ExitCode != 0 || !File.Exists(script))
+            {
+                throw new InvalidOperationException($"could not install Azurite with 'npm ci' in {functions}");
+            }
+        }
+
+        Directory.CreateDirectory(dataDirectory);
+        var server = new AzuriteServer(script, dataDirectory, port ?? FreePort());
+        await server.StartProcessAsync();
+        return server;
+    }
+
+    /// <summary>Stops the emulator as a crash would (the tests use it to take storage away).</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        _process = null;
+    }
+
+    /// <summary>Starts it again on the same port with the same data.</summary>
+    public Task RestartAsync() => StartProcessAsync();
+
+    private async Task StartProcessAsync()
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            _script, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--location", _dataDirectory, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node for Azurite");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"Azurite stopped at start (exit code {process.ExitCode}); is port {Port} free?");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new TimeoutException($"Azurite did not answer on port {Port} within 30 s");
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+}

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WeekendCulturel.Registration;
+using WeekendCulturel.Registration.Domain;
+using WeekendCulturel.Registration.Hosting;
+using WeekendCulturel.Registration.Storage;
+
+namespace WeekendCulturel.Generator.Registration;
+
+/// <summary>
+/// The registration backend as <c>serve</c> and <c>registrations sync</c> run it locally: Table Storage from
+/// <c>--storage</c>, else <c>Registration__StorageConnectionString</c>, else an Azurite started here with its
+/// data under <c>.data/</c>; local secrets in <c>.data/</c> unless the environment gives them.
+/// </summary>
+public sealed class LocalRegistration : IAsyncDisposable
+{
+    private readonly AzuriteServer? _azurite;
+
+    private LocalRegistration(IConfiguration configuration, TimeProvider clock, AzuriteServer? azurite, string storage)
+    {
+        Configuration = configuration;
+        Clock = clock;
+        _azurite = azurite;
+        StorageDescription = storage;
+    }
+
+    public IConfiguration Configuration { get; }
+
+    public TimeProvider Clock { get; }
+
+    public string StorageDescription { get; }
+
+    public string AdminKey => Configuration[$"{RegistrationOptions.Section}:AdminKey"]!;
+
+    public static async Task<LocalRegistration> StartAsync(string? storage, DateTimeOffset? now, string dataDirectory)
+    {
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var section = RegistrationOptions.Section;
+        AzuriteServer? azurite = null;
+        string description;
+        var connection = storage ?? environment[$"{section}:StorageConnectionString"];
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            azurite = await AzuriteServer.StartAsync(Path.Combine(dataDirectory, "azurite"));
+            connection = azurite.ConnectionString;
+            description = $"Azurite on 127.0.0.1:{azurite.Port}, data in {Path.Combine(dataDirectory, "azurite")}";
+        }
+        else
+        {
+            description = storage is null ? "Registration__StorageConnectionString" : "--storage";
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{section}:AdminKey"] = LocalSecrets.GetOrCreate(dataDirectory, "admin-key"),
+                [$"{section}:EmailHashKey"] = LocalSecrets.GetOrCreate(dataDirectory, "email-hash-key"),
+            })
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{section}:StorageConnectionString"] = connection })
+            .Build();
+        TimeProvider clock = now is { } start ? new ShiftedClock(start) : TimeProvider.System;
+        return new LocalRegistration(configuration, clock, azurite, description);
+    }
+
+    public void AddTo(IServiceCollection services) => services.AddRegistration(Configuration, Clock);
+
+    /// <summary>Puts the built site's sessions, last day and page shells into storage; returns what changed.</summary>
+    public static async Task<IReadOnlyList<string>> SyncAsync(IServiceProvider services, BuildResult build)
+    {
+        var store = services.GetRequiredService<RegistrationStore>();
+        var manifest = RegistrationManifest.Parse(build.Manifest ?? throw new InvalidOperationException("the build made no registration manifest"));
+        var report = await CatalogueSync.SyncAsync(store, manifest, build.Shells, services.GetRequiredService<TimeProvider>().GetUtcNow());
+        services.GetRequiredService<SessionCatalogue>().Invalidate();
+        return report;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using WeekendCulturel.Registration.Domain;
 
@@ -168,5 +167,8 @@ public static class HtmlPages
         return shell.Replace(TitleMarker, E(title), StringComparison.Ordinal).Replace(MainMarker, main, StringComparison.Ordinal);
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    // Letters with accents stay as they are in the page; only what HTML needs escaped is.
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string E(string text) => Encoder.Encode(text);
 }

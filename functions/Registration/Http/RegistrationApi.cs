@@ -64,7 +64,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
                 // The trap field is filled: a robot. It is told what a person would be told, and nothing is stored.
                 logger.LogInformation("registration trap field filled: nothing stored");
                 return body.IsForm
-                    ? Results.Redirect(lang == "en" ? "/en/" : "/", permanent: false, preserveMethod: false)
+                    ? SeeOther(lang == "en" ? "/en/" : "/")
                     : Results.Json(new { bookingId = ManageToken.NewBookingId(), manageToken = ManageToken.New(), results = input.Sessions!.Select(SessionOutcome.Confirmed) }, Problems.JsonOptions, statusCode: StatusCodes.Status201Created);
             }
 
@@ -79,7 +79,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             {
                 var rejected = string.Join(',', reply.Results.Where(r => r.Status == "rejected").Select(r => $"{r.Session}:{r.Reason}"));
                 var location = $"{PagePath(reply.ManageToken)}?lang={lang}&new=1" + (rejected.Length > 0 ? "&rejected=" + Uri.EscapeDataString(rejected) : "");
-                return Results.Redirect(location, permanent: false, preserveMethod: false);
+                return SeeOther(location);
             }
 
             var results = reply.Results.Select(Json).ToList();
@@ -131,7 +131,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             logger.LogInformation("cancellation in {BookingId}: {Session}", booking.BookingId, sessionId ?? "all");
             if (isForm)
             {
-                return Results.Redirect($"{PagePath(token)}?lang={text.Lang}", permanent: false, preserveMethod: false);
+                return SeeOther($"{PagePath(token)}?lang={text.Lang}");
             }
 
             return Results.Json(new { bookingId = booking.BookingId, firstName = booking.FirstName, email = booking.MaskedEmail, results = booking.Results.Select(Json) }, Problems.JsonOptions);
@@ -195,7 +195,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             }
 
             return body.IsForm
-                ? Results.Redirect(lang == "en" ? "/en/newsletter/thanks/" : "/lettre/merci/", permanent: false, preserveMethod: false)
+                ? SeeOther(lang == "en" ? "/en/newsletter/thanks/" : "/lettre/merci/")
                 : Results.Json(new { status = "accepted" }, Problems.JsonOptions, statusCode: StatusCodes.Status202Accepted);
         });
     }
@@ -227,6 +227,22 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         var name = requested.Length > 0 ? $"inscriptions-{requested}.csv" : "inscriptions.csv";
         return Results.File(CsvExport.Write(rows), "text/csv; charset=utf-8", name);
     });
+
+    /// <summary>303 See Other: after a form post the browser fetches the next page with GET.</summary>
+    private static IResult SeeOther(string location) => new SeeOtherResult(location);
+
+    private sealed class SeeOtherResult(string location) : IResult, IStatusCodeHttpResult
+    {
+        public int? StatusCode => StatusCodes.Status303SeeOther;
+
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location;
+            httpContext.Response.Headers.CacheControl = "no-store";
+            return Task.CompletedTask;
+        }
+    }
 
     public static string PagePath(string token) => $"/api/registrations/{token}/page";
 

@@ -1,0 +1,9 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using WeekendCulturel.Registration.Hosting;
+
+// The Functions host: ASP.NET Core integration, and the same registration services as the local serve host.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddRegistration(builder.Configuration);
+builder.Build().Run();

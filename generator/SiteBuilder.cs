@@ -78,7 +78,8 @@ public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
         // are made side by side. Rendering before validation costs nothing: nothing is written until the end.
         var dataTask = Task.Run(() => DataFiles(context, pages, options.ContentDirectory, content));
         var shells = SitePlanner.PlanShells(context);
-        var rendered = render && theme.Problem() is null ? _renderer.RenderAll([.. pages, .. shells]) : null;
+        // Content that failed to load is never rendered (a page could not make sense of it).
+        var rendered = render && !diagnostics.HasErrors && theme.Problem() is null ? _renderer.RenderAll([.. pages, .. shells]) : null;
         Phase("render");
         var data = dataTask.GetAwaiter().GetResult();
         Phase("data files");

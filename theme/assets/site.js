@@ -58,3 +58,287 @@
   form.addEventListener('reset', () => setTimeout(() => update(true)));
   update(params.toString().length > 0);
 })();
+
+// Live seats: the registration block of a session page (and the form's choices) show the count of the
+// moment, from the registration API. Without JavaScript, or if the API does not answer, the state written
+// when the site was built stays.
+(() => {
+  const blocks = [...document.querySelectorAll('.wc-registration[data-session]')];
+  const choices = [...document.querySelectorAll('.wc-registration-form input[name="sessions"]')];
+  if (blocks.length === 0 && choices.length === 0) {
+    return;
+  }
+
+  const fr = document.documentElement.lang !== 'en';
+  const describe = (s) => {
+    switch (s.state) {
+      case 'open':
+        return fr ? `${s.remaining} place${s.remaining > 1 ? 's' : ''} restante${s.remaining > 1 ? 's' : ''} sur ${s.capacity}` : `${s.remaining} of ${s.capacity} seat${s.capacity > 1 ? 's' : ''} left`;
+      case 'waitlist':
+        return fr ? `Complet : liste d’attente ouverte (${s.waitlisted} personne${s.waitlisted > 1 ? 's' : ''} en attente)` : `Full: waiting list open (${s.waitlisted} waiting)`;
+      case 'full':
+        return fr ? 'Complet' : 'Full';
+      case 'closed':
+        return fr ? 'Inscriptions closes' : 'Registration closed';
+      default:
+        return null;
+    }
+  };
+
+  fetch('/api/sessions', { headers: { Accept: 'application/json' } })
+    .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+    .then((data) => {
+      const byId = new Map(data.sessions.map((s) => [s.id, s]));
+      for (const block of blocks) {
+        const s = byId.get(block.dataset.session);
+        const live = block.querySelector('.wc-live');
+        const text = s && describe(s);
+        if (live && text) {
+          live.textContent = text;
+          block.dataset.live = s.state;
+        }
+      }
+
+      for (const input of choices) {
+        const s = byId.get(input.value);
+        const hint = document.getElementById(`${input.id}-aide`);
+        const text = s && describe(s);
+        if (hint && text) {
+          let live = hint.querySelector('.wc-live');
+          if (!live) {
+            live = document.createElement('span');
+            live.className = 'wc-live';
+            hint.append(live);
+          }
+
+          live.textContent = ` · ${text}`;
+          if (s.state === 'closed' || s.state === 'full') {
+            input.disabled = !input.checked;
+          }
+        }
+      }
+    })
+    .catch(() => { /* the static state stays */ });
+})();
+
+// The registration form: the session asked for is ticked, overlaps are flagged as they are ticked, and the
+// API's answer is shown in place (errors next to their fields) instead of on a separate page.
+(() => {
+  const form = document.getElementById('formulaire-inscription');
+  if (!form) {
+    return;
+  }
+
+  const fr = form.dataset.lang !== 'en';
+  const summary = document.getElementById('erreurs');
+  const boxes = [...form.querySelectorAll('input[name="sessions"]')];
+  const labelOf = (input) => (input ? form.querySelector(`label[for="${input.id}"]`).firstChild.textContent.trim() : '');
+  form.noValidate = true;
+
+  const wanted = new URLSearchParams(location.search).get('session');
+  const preset = wanted && boxes.find((b) => b.value === wanted && !b.disabled);
+  if (preset) {
+    preset.checked = true;
+  }
+
+  const sessionsMessages = document.getElementById('sessions-messages');
+  const flagOverlaps = () => {
+    const ticked = boxes.filter((b) => b.checked);
+    const clashes = [];
+    ticked.forEach((a, i) => ticked.slice(i + 1).forEach((b) => {
+      if (a.dataset.start < b.dataset.end && b.dataset.start < a.dataset.end) {
+        clashes.push(fr ? `« ${labelOf(a)} » et « ${labelOf(b)} » ont lieu en même temps : une seule pourra être confirmée.` : `“${labelOf(a)}” and “${labelOf(b)}” take place at the same time: only one can be confirmed.`);
+      }
+    }));
+    sessionsMessages.replaceChildren(...clashes.map((text) => {
+      const p = document.createElement('p');
+      p.className = 'fr-message fr-message--info';
+      p.textContent = text;
+      return p;
+    }));
+  };
+  boxes.forEach((b) => b.addEventListener('change', flagOverlaps));
+  flagOverlaps();
+
+  const labels = {
+    sessions: fr ? 'Séances' : 'Sessions',
+    firstName: fr ? 'Prénom' : 'First name',
+    lastName: fr ? 'Nom' : 'Last name',
+    email: fr ? 'Adresse électronique' : 'Email address',
+    organisation: 'Organisation',
+    acceptPrivacy: fr ? 'Données personnelles' : 'Personal data',
+  };
+
+  const clearErrors = () => {
+    form.querySelectorAll('.fr-input-group--error').forEach((g) => g.classList.remove('fr-input-group--error'));
+    form.querySelectorAll('.fr-input--error').forEach((i) => i.classList.remove('fr-input--error'));
+    form.querySelectorAll('.fr-checkbox-group--error').forEach((g) => g.classList.remove('fr-checkbox-group--error'));
+    form.querySelectorAll('.fr-fieldset--error').forEach((g) => g.classList.remove('fr-fieldset--error'));
+    form.querySelectorAll('.fr-message--error').forEach((m) => m.remove());
+    form.querySelectorAll('[aria-invalid]').forEach((i) => i.removeAttribute('aria-invalid'));
+    summary.hidden = true;
+    summary.replaceChildren();
+  };
+
+  const showSummary = (title, items) => {
+    const alert = document.createElement('div');
+    alert.className = 'fr-alert fr-alert--error fr-mb-4w';
+    const heading = document.createElement('h2');
+    heading.className = 'fr-alert__title';
+    heading.textContent = title;
+    alert.append(heading);
+    if (items.length > 0) {
+      const list = document.createElement('ul');
+      for (const [field, text] of items) {
+        const li = document.createElement('li');
+        if (field) {
+          const link = document.createElement('a');
+          link.href = `#${field}`;
+          link.textContent = `${labels[field] ?? field} : ${text}`;
+          li.append(link);
+        } else {
+          li.textContent = text;
+        }
+
+        list.append(li);
+      }
+
+      alert.append(list);
+    }
+
+    summary.replaceChildren(alert);
+    summary.hidden = false;
+    summary.focus();
+  };
+
+  const showFieldError = (field, messages) => {
+    const group = document.getElementById(`${field}-groupe`) ?? (field === 'sessions' ? document.getElementById('sessions') : null);
+    const holder = document.getElementById(`${field}-messages`);
+    if (group) {
+      group.classList.add(field === 'sessions' ? 'fr-fieldset--error' : field === 'acceptPrivacy' ? 'fr-checkbox-group--error' : 'fr-input-group--error');
+    }
+
+    const input = document.getElementById(field);
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      if (input.classList.contains('fr-input')) {
+        input.classList.add('fr-input--error');
+      }
+    }
+
+    if (holder) {
+      for (const message of messages) {
+        const p = document.createElement('p');
+        p.className = 'fr-message fr-message--error';
+        p.textContent = message;
+        holder.append(p);
+      }
+    }
+  };
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clearErrors();
+    const data = new FormData(form);
+    const body = {
+      sessions: data.getAll('sessions'),
+      firstName: data.get('firstName') ?? '',
+      lastName: data.get('lastName') ?? '',
+      email: data.get('email') ?? '',
+      organisation: data.get('organisation') ?? '',
+      lang: data.get('lang') ?? 'fr',
+      acceptWaitlist: data.get('acceptWaitlist') === 'true',
+      acceptPrivacy: data.get('acceptPrivacy') === 'true',
+      website: data.get('website') ?? '',
+    };
+    const button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    let response;
+    try {
+      response = await fetch(form.action, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+    } catch {
+      // The API could not be reached from here: the plain form post still can.
+      button.disabled = false;
+      HTMLFormElement.prototype.submit.call(form);
+      return;
+    }
+
+    button.disabled = false;
+    const answer = await response.json().catch(() => ({}));
+    if (response.status === 200 || response.status === 201) {
+      const rejected = (answer.results ?? []).filter((r) => r.status === 'rejected').map((r) => `${r.session}:${r.reason}`).join(',');
+      location.assign(`/api/registrations/${encodeURIComponent(answer.manageToken)}/page?lang=${body.lang}&new=1${rejected ? `&rejected=${encodeURIComponent(rejected)}` : ''}`);
+      return;
+    }
+
+    if (response.status === 422 && answer.errors) {
+      const items = [];
+      for (const [field, messages] of Object.entries(answer.errors)) {
+        showFieldError(field, messages);
+        items.push([field, messages.join(' ')]);
+      }
+
+      showSummary(answer.title, items);
+      return;
+    }
+
+    if (response.status === 409 && answer.results) {
+      const reasons = {
+        closed: fr ? 'inscriptions closes' : 'registration closed',
+        'not-yet-open': fr ? 'inscriptions pas encore ouvertes' : 'registration not open yet',
+        full: fr ? 'complet' : 'full',
+        conflict: fr ? 'en même temps qu’une autre de vos séances' : 'at the same time as another of your sessions',
+      };
+      showSummary(answer.title, answer.results.map((r) => ['sessions', `${labelOf(boxes.find((b) => b.value === r.session))} : ${reasons[r.reason] ?? r.reason}`]));
+      return;
+    }
+
+    showSummary(answer.title ?? (fr ? 'L’inscription n’a pas pu être envoyée' : 'The registration could not be sent'), answer.detail ? [['', answer.detail]] : []);
+  });
+})();
+
+// The newsletter form: subscribes in place; without JavaScript it posts and lands on a thank-you page.
+(() => {
+  for (const form of document.querySelectorAll('form.wc-newsletter')) {
+    form.noValidate = true;
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const data = new FormData(form);
+      const messages = form.querySelector('.fr-messages-group');
+      const group = form.querySelector('.fr-input-group');
+      messages.replaceChildren();
+      group.classList.remove('fr-input-group--error');
+      const say = (text, kind) => {
+        const p = document.createElement('p');
+        p.className = `fr-message fr-message--${kind}`;
+        p.textContent = text;
+        messages.append(p);
+      };
+
+      try {
+        const response = await fetch(form.action, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ email: data.get('email') ?? '', lang: data.get('lang') ?? 'fr', acceptPrivacy: data.get('acceptPrivacy') === 'true', website: data.get('website') ?? '' }),
+        });
+        if (response.status === 202) {
+          say(form.dataset.done, 'valid');
+          form.reset();
+          return;
+        }
+
+        const problem = await response.json().catch(() => ({}));
+        group.classList.add('fr-input-group--error');
+        for (const text of Object.values(problem.errors ?? {}).flat()) {
+          say(text, 'error');
+        }
+
+        if (!problem.errors) {
+          say(problem.detail ?? problem.title ?? String(response.status), 'error');
+        }
+      } catch {
+        HTMLFormElement.prototype.submit.call(form);
+      }
+    });
+  }
+})();

@@ -62,7 +62,8 @@ public sealed class StructuredDataTests(BuiltSite site)
         var urls = document.Root!.Elements(sm + "url").ToList();
         var locations = urls.Select(u => u.Element(sm + "loc")!.Value).ToHashSet();
 
-        Assert.Equal(site.HtmlPages.Count(p => !p.EndsWith("404.html", StringComparison.Ordinal)), urls.Count);
+        var indexable = site.HtmlPages.Where(p => site.Document(p).QuerySelector("meta[name=robots][content=noindex]") is null).ToList();
+        Assert.Equal(indexable.Count, urls.Count);
         foreach (var url in urls)
         {
             var location = url.Element(sm + "loc")!.Value;

@@ -18,7 +18,7 @@ public sealed class Retention(RegistrationStore store, RegistrationOptions optio
             return null;
         }
 
-        var day = DateOnly.ParseExact(lastDay, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(1 + options.RetentionDays);
+        var day = DateOnly.ParseExact(lastDay, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(options.RetentionDays);
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
         var midnight = day.ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(midnight, paris.GetUtcOffset(midnight));

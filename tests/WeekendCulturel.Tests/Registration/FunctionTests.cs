@@ -79,12 +79,12 @@ public sealed class FunctionTests(AzuriteFixture azurite)
         await before.Client.PostAsync("/api/newsletter", new StringContent("{\"email\":\"n@example.org\",\"acceptPrivacy\":true}", Encoding.UTF8, "application/json"));
         var options = before.Services.GetRequiredService<WeekendCulturel.Registration.RegistrationOptions>();
 
-        var notYet = new RetentionFunction(new Retention(before.Store, options, new Generator.Registration.ShiftedClock(DateTimeOffset.Parse("2025-05-10T12:00:00+02:00"))), NullLogger<RetentionFunction>.Instance);
+        var notYet = new RetentionFunction(new Retention(before.Store, options, new Generator.Registration.ShiftedClock(DateTimeOffset.Parse("2025-05-09T12:00:00+02:00"))), NullLogger<RetentionFunction>.Instance);
         await notYet.Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
         Assert.Equal(1, (await before.Store.CountsAsync("small"))!.Value.Confirmed);
         Assert.NotNull(await before.Store.ExistingAsync("small", before.Services.GetRequiredService<EmailIdentity>().Hash("camille.martin.1@example.org")));
 
-        var due = new RetentionFunction(new Retention(before.Store, options, new Generator.Registration.ShiftedClock(DateTimeOffset.Parse("2025-05-11T00:00:01+02:00"))), NullLogger<RetentionFunction>.Instance);
+        var due = new RetentionFunction(new Retention(before.Store, options, new Generator.Registration.ShiftedClock(DateTimeOffset.Parse("2025-05-10T00:00:01+02:00"))), NullLogger<RetentionFunction>.Instance);
         await due.Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
 
         Assert.Null(await before.Store.ExistingAsync("small", before.Services.GetRequiredService<EmailIdentity>().Hash("camille.martin.1@example.org")));

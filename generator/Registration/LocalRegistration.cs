@@ -32,7 +32,7 @@ public sealed class LocalRegistration : IAsyncDisposable
 
     public string AdminKey => Configuration[$"{RegistrationOptions.Section}:AdminKey"]!;
 
-    public static async Task<LocalRegistration> StartAsync(string? storage, DateTimeOffset? now, string dataDirectory)
+    public static async Task<LocalRegistration> StartAsync(string? storage, DateTimeOffset? now, string dataDirectory, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var section = RegistrationOptions.Section;
@@ -58,6 +58,7 @@ public sealed class LocalRegistration : IAsyncDisposable
             })
             .AddEnvironmentVariables()
             .AddInMemoryCollection(new Dictionary<string, string?> { [$"{section}:StorageConnectionString"] = connection })
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
         TimeProvider clock = now is { } start ? new ShiftedClock(start) : TimeProvider.System;
         return new LocalRegistration(configuration, clock, azurite, description);

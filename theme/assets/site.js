@@ -85,7 +85,8 @@
     }
   };
 
-  fetch('/api/sessions', { headers: { Accept: 'application/json' } })
+  // The visitor's own registration must show at once: ask past the browser's 10-second cache.
+  fetch('/api/sessions', { headers: { Accept: 'application/json' }, cache: 'no-cache' })
     .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
     .then((data) => {
       const byId = new Map(data.sessions.map((s) => [s.id, s]));

@@ -16,7 +16,7 @@ public static class HtmlPages
 
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    public static string Booking(string? shell, BookingView booking, IReadOnlyDictionary<string, SessionDefinition> sessions, string lang, string manageUrl, bool isNew, IReadOnlyList<SessionOutcome> rejected)
+    public static string Booking(string? shell, BookingView booking, IReadOnlyDictionary<string, SessionDefinition> sessions, string lang, string manageUrl, string actionBase, bool isNew, IReadOnlyList<SessionOutcome> rejected)
     {
         var fr = lang != "en";
         var title = fr ? "Votre inscription" : "Your booking";
@@ -60,7 +60,7 @@ public static class HtmlPages
                         .Append("\" download>").Append(E(fr ? "Ajouter à mon agenda (.ics)" : "Add to my calendar (.ics)")).Append("</a></p>");
                 }
 
-                html.Append("<form method=\"post\" action=\"").Append(E(manageUrl.Replace("/page", "", StringComparison.Ordinal))).Append("/sessions/").Append(E(result.Session)).Append("/cancel\">")
+                html.Append("<form method=\"post\" action=\"").Append(E(actionBase)).Append("/sessions/").Append(E(result.Session)).Append("/cancel\">")
                     .Append("<input type=\"hidden\" name=\"lang\" value=\"").Append(E(lang)).Append("\">")
                     .Append("<button class=\"fr-btn fr-btn--secondary fr-btn--sm\" type=\"submit\">").Append(E(fr ? "Annuler cette séance" : "Cancel this session"))
                     .Append("<span class=\"fr-sr-only\"> – ").Append(E(session?.Title(lang) ?? result.Session)).Append("</span></button></form>");
@@ -79,7 +79,7 @@ public static class HtmlPages
         html.Append("</ul>");
         if (booking.Results.Any(r => r.Status != "cancelled"))
         {
-            html.Append("<form method=\"post\" action=\"").Append(E(manageUrl.Replace("/page", "", StringComparison.Ordinal))).Append("/cancel\">")
+            html.Append("<form method=\"post\" action=\"").Append(E(actionBase)).Append("/cancel\">")
                 .Append("<input type=\"hidden\" name=\"lang\" value=\"").Append(E(lang)).Append("\">")
                 .Append("<button class=\"fr-btn fr-btn--tertiary\" type=\"submit\">").Append(E(fr ? "Annuler toutes mes séances" : "Cancel all my sessions")).Append("</button></form>");
         }

@@ -158,7 +158,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             .ToList();
         var manageUrl = $"{request.Scheme}://{request.Host}{PagePath(token)}?lang={lang}";
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return Html(HtmlPages.Booking(shell, booking, sessions, lang, manageUrl, request.Query["new"] == "1", rejected), StatusCodes.Status200OK);
+        return Html(HtmlPages.Booking(shell, booking, sessions, lang, manageUrl, $"/api/registrations/{token}", request.Query["new"] == "1", rejected), StatusCodes.Status200OK);
     });
 
     /// <summary>POST /api/newsletter</summary>

@@ -6,16 +6,41 @@ cd "$(dirname "$0")/.."
 
 say() { printf '%s\n' "$*"; }
 
-# Front-end packages: the DSFR for the theme (the theme's build also installs it when it is missing).
-if [ ! -f theme/node_modules/@gouvfr/dsfr/package.json ]; then
-  say "installing the theme's npm packages..."
-  (cd theme && npm ci --no-audit --no-fund) || { say "npm ci failed in theme/"; say "0 passed, 1 failed"; exit 1; }
+fail() { say "$1"; say "0 passed, 1 failed"; exit 1; }
+
+# npm packages: the DSFR (theme), Azurite (functions), the Nu HTML Checker (browser tests).
+for dir in theme functions tests/WeekendCulturel.BrowserTests; do
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules" ]; then
+    say "installing npm packages in $dir..."
+    (cd "$dir" && npm ci --no-audit --no-fund) || fail "npm ci failed in $dir"
+  fi
+done
+
+# Debian packages: Chromium for the browser tests, a Java runtime for the HTML checker.
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]} from Debian..."
+  as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || fail "could not install ${missing[*]}"
 fi
 
 log=$(mktemp)
-say "building and running the tests..."
-dotnet test WeekendCulturel.sln -c Release -p:WarningsNotAsErrors=NU1603 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+say "building..."
+dotnet build WeekendCulturel.sln -c Release -p:WarningsNotAsErrors=NU1603 >"$log" 2>&1
+status=$?
+grep -E " error |Build succeeded|Build FAILED|Time Elapsed" "$log" | sort -u
+
+# One test project after the other: on two cores, Azurite, Chromium and the builds would fight for them.
+if [ "$status" -eq 0 ]; then
+  for project in tests/WeekendCulturel.Tests tests/WeekendCulturel.BrowserTests; do
+    say "running $project..."
+    dotnet test "$project" -c Release --no-build 2>&1 | tee -a "$log"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  done
+fi
 
 # dotnet test prints one summary per test project: "Passed!  - Failed: 0, Passed: 66, Skipped: 0, ...".
 passed=0

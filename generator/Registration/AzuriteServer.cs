@@ -104,8 +104,9 @@ public sealed class AzuriteServer : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node for Azurite");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var said = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null && said.Count < 50) { said.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null && said.Count < 50) { said.Enqueue(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
@@ -115,7 +116,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"Azurite stopped at start (exit code {process.ExitCode}); is port {Port} free?");
+                throw new InvalidOperationException($"Azurite stopped at start (exit code {process.ExitCode}) on port {Port}: {string.Join(" / ", said)}");
             }
 
             try

@@ -75,7 +75,7 @@
       case 'open':
         return fr ? `${s.remaining} place${s.remaining > 1 ? 's' : ''} restante${s.remaining > 1 ? 's' : ''} sur ${s.capacity}` : `${s.remaining} of ${s.capacity} seat${s.capacity > 1 ? 's' : ''} left`;
       case 'waitlist':
-        return fr ? `Complet : liste d’attente ouverte (${s.waitlisted} personne${s.waitlisted > 1 ? 's' : ''} en attente)` : `Full: waiting list open (${s.waitlisted} waiting)`;
+        return fr ? `Complet\u00a0: liste d’attente ouverte (${s.waitlisted} personne${s.waitlisted > 1 ? 's' : ''} en attente)` : `Full: waiting list open (${s.waitlisted} waiting)`;
       case 'full':
         return fr ? 'Complet' : 'Full';
       case 'closed':
@@ -131,6 +131,8 @@
   }
 
   const fr = form.dataset.lang !== 'en';
+  // French puts a no-break space before the colon.
+  const colon = fr ? '\u00a0: ' : ': ';
   const summary = document.getElementById('erreurs');
   const boxes = [...form.querySelectorAll('input[name="sessions"]')];
   const labelOf = (input) => (input ? form.querySelector(`label[for="${input.id}"]`).firstChild.textContent.trim() : '');
@@ -148,7 +150,7 @@
     const clashes = [];
     ticked.forEach((a, i) => ticked.slice(i + 1).forEach((b) => {
       if (a.dataset.start < b.dataset.end && b.dataset.start < a.dataset.end) {
-        clashes.push(fr ? `« ${labelOf(a)} » et « ${labelOf(b)} » ont lieu en même temps : une seule pourra être confirmée.` : `“${labelOf(a)}” and “${labelOf(b)}” take place at the same time: only one can be confirmed.`);
+        clashes.push(fr ? `«\u00a0${labelOf(a)}\u00a0» et «\u00a0${labelOf(b)}\u00a0» ont lieu en même temps\u00a0: une seule pourra être confirmée.` : `“${labelOf(a)}” and “${labelOf(b)}” take place at the same time: only one can be confirmed.`);
       }
     }));
     sessionsMessages.replaceChildren(...clashes.map((text) => {
@@ -195,7 +197,7 @@
         if (field) {
           const link = document.createElement('a');
           link.href = `#${field}`;
-          link.textContent = `${labels[field] ?? field} : ${text}`;
+          link.textContent = `${labels[field] ?? field}${colon}${text}`;
           li.append(link);
         } else {
           li.textContent = text;
@@ -290,7 +292,7 @@
         full: fr ? 'complet' : 'full',
         conflict: fr ? 'en même temps qu’une autre de vos séances' : 'at the same time as another of your sessions',
       };
-      showSummary(answer.title, answer.results.map((r) => ['sessions', `${labelOf(boxes.find((b) => b.value === r.session))} : ${reasons[r.reason] ?? r.reason}`]));
+      showSummary(answer.title, answer.results.map((r) => ['sessions', `${labelOf(boxes.find((b) => b.value === r.session))}${colon}${reasons[r.reason] ?? r.reason}`]));
       return;
     }
 

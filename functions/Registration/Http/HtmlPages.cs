@@ -33,7 +33,7 @@ public static class HtmlPages
         if (booking.Results.Count == 0 && rejected.Count == 0)
         {
             html.Append("<p>").Append(E(fr
-                ? "Ce lien ne porte sur aucune séance : vous étiez sans doute déjà inscrit·e, et c’est le lien reçu lors de votre première inscription qui permet de la gérer."
+                ? "Ce lien ne porte sur aucune séance\u00a0: vous étiez sans doute déjà inscrit·e, et c’est le lien reçu lors de votre première inscription qui permet de la gérer."
                 : "This link holds no session: you were most likely registered already, and the link from your first registration is the one that manages it.")).Append("</p>");
         }
 
@@ -86,7 +86,7 @@ public static class HtmlPages
 
         html.Append("<div class=\"fr-callout fr-mt-4w\"><h2 class=\"fr-callout__title\">").Append(E(fr ? "Votre lien privé" : "Your private link")).Append("</h2>")
             .Append("<p class=\"fr-callout__text\">").Append(E(fr
-                ? "Gardez ce lien : il permet de revoir et d’annuler votre inscription. Ne le partagez pas."
+                ? "Gardez ce lien\u00a0: il permet de revoir et d’annuler votre inscription. Ne le partagez pas."
                 : "Keep this link: it lets you see and cancel your booking. Do not share it.")).Append("</p>")
             .Append("<p><a href=\"").Append(E(manageUrl)).Append("\" class=\"wc-manage-link\">").Append(E(manageUrl)).Append("</a></p></div>");
         html.Append("</div>");
@@ -114,7 +114,7 @@ public static class HtmlPages
         html.Append("<p><a class=\"fr-btn\" href=\"").Append(E(backUrl)).Append("\">")
             .Append(E(fr ? "Revenir au formulaire" : "Back to the form")).Append("</a></p>")
             .Append("<p class=\"fr-text--sm\">").Append(E(fr
-                ? "Le bouton « Précédent » de votre navigateur vous ramène au formulaire avec ce que vous aviez saisi."
+                ? "Le bouton «\u00a0Précédent\u00a0» de votre navigateur vous ramène au formulaire avec ce que vous aviez saisi."
                 : "Your browser's Back button takes you to the form with what you had typed.")).Append("</p></div>");
         return Fill(shell, title, html.ToString(), lang);
     }
@@ -138,10 +138,10 @@ public static class HtmlPages
         "cancelled" => fr ? "Annulée" : "Cancelled",
         _ => result.Reason switch
         {
-            "closed" => fr ? "Non réservée : inscriptions closes" : "Not booked: registration closed",
-            "not-yet-open" => fr ? "Non réservée : inscriptions pas encore ouvertes" : "Not booked: registration not open yet",
-            "full" => fr ? "Non réservée : complet" : "Not booked: full",
-            _ => fr ? "Non réservée : en même temps qu’une autre de vos séances" : "Not booked: at the same time as another of your sessions",
+            "closed" => fr ? "Non réservée\u00a0: inscriptions closes" : "Not booked: registration closed",
+            "not-yet-open" => fr ? "Non réservée\u00a0: inscriptions pas encore ouvertes" : "Not booked: registration not open yet",
+            "full" => fr ? "Non réservée\u00a0: complet" : "Not booked: full",
+            _ => fr ? "Non réservée\u00a0: en même temps qu’une autre de vos séances" : "Not booked: at the same time as another of your sessions",
         },
     };
 

@@ -101,6 +101,7 @@ public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
         var bundle = _bundler.Build(rendered.Select(r => r.Html), ProgrammeFilterCss(content));
         var files = new List<OutputFile>(rendered.Count + data.Count + bundle.Files.Count);
         files.AddRange(rendered.Take(pages.Count).Select(r => OutputFile.Text(r.Page.OutputFile, AssetBundler.Link(r.Html, bundle.Urls))));
+        files.Add(HostingConfigWriter.Write(rendered.Select(r => r.Html)));
         var shellHtml = rendered.Skip(pages.Count).ToDictionary(r => r.Page.Path[("/_shell/".Length)..], r => AssetBundler.Link(r.Html, bundle.Urls));
         files.AddRange(data);
         files.AddRange(bundle.Files);

@@ -148,6 +148,7 @@ public static class PreviewServer
         registration?.AddTo(web.Services);
         var app = web.Build();
 
+        app.UseMiddleware<HostingHeadersMiddleware>(siteRoot);
         app.UseMiddleware<ScriptInjectionMiddleware>(siteRoot);
         var files = new PhysicalFileProvider(siteRoot);
         var types = new FileExtensionContentTypeProvider();

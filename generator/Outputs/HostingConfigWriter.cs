@@ -1,0 +1,82 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using WeekendCulturel.Generator.Output;
+
+namespace WeekendCulturel.Generator.Outputs;
+
+/// <summary>
+/// <c>staticwebapp.config.json</c>: the production headers of the static site (Azure Static Web Apps reads
+/// this file; <c>serve</c> sends the same headers). The Content-Security-Policy allows no inline script but
+/// those the pages actually carry, by their SHA-256, computed here from the built pages: a theme change
+/// updates the policy with it, instead of breaking it silently.
+/// </summary>
+public static partial class HostingConfigWriter
+{
+    public const string Path = "staticwebapp.config.json";
+
+    public static OutputFile Write(IEnumerable<string> pages)
+    {
+        var hashes = pages.SelectMany(InlineScripts).Select(Hash).Distinct().Order(StringComparer.Ordinal).ToList();
+        var csp = string.Join("; ",
+            "default-src 'self'",
+            "script-src 'self' " + string.Join(' ', hashes.Select(h => $"'sha256-{h}'")),
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+            "base-uri 'self'",
+            "object-src 'none'");
+        var config = new JsonObject
+        {
+            ["routes"] = new JsonArray(
+                new JsonObject
+                {
+                    ["route"] = "/assets/*",
+                    ["headers"] = new JsonObject { ["Cache-Control"] = "public, max-age=31536000, immutable" },
+                },
+                new JsonObject
+                {
+                    ["route"] = "/api/*",
+                    ["headers"] = new JsonObject { ["Cache-Control"] = "no-store" },
+                }),
+            ["responseOverrides"] = new JsonObject
+            {
+                ["404"] = new JsonObject { ["rewrite"] = "/404.html", ["statusCode"] = 404 },
+            },
+            ["globalHeaders"] = new JsonObject
+            {
+                ["Content-Security-Policy"] = csp,
+                ["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains",
+                ["X-Content-Type-Options"] = "nosniff",
+                ["Referrer-Policy"] = "strict-origin-when-cross-origin",
+                ["Permissions-Policy"] = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+                ["Cross-Origin-Opener-Policy"] = "same-origin",
+            },
+            ["mimeTypes"] = new JsonObject
+            {
+                [".ics"] = "text/calendar; charset=utf-8",
+                [".xml"] = "application/xml; charset=utf-8",
+                [".json"] = "application/json; charset=utf-8",
+                [".woff2"] = "font/woff2",
+            },
+        };
+        return OutputFile.Text(Path, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+    }
+
+    /// <summary>The text of every inline script a browser would run (not JSON-LD, not external scripts).</summary>
+    public static IEnumerable<string> InlineScripts(string html) =>
+        ScriptElement().Matches(html)
+            .Where(m => !m.Groups["attributes"].Value.Contains("src=", StringComparison.Ordinal)
+                && !m.Groups["attributes"].Value.Contains("application/ld+json", StringComparison.Ordinal))
+            .Select(m => m.Groups["body"].Value);
+
+    public static string Hash(string script) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
+
+    [GeneratedRegex("<script(?<attributes>[^>]*)>(?<body>.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex ScriptElement();
+}

@@ -30,7 +30,8 @@ public sealed record CommandLine(
           --port N              port of serve (default: 8080)
           --now TIME            the moment the site is built for, e.g. 2025-02-01T10:00:00+01:00 (default: now);
                                 serve starts the registration API's clock there too
-          --storage CONN        Table Storage connection string for serve and registrations sync
+          --storage CONN        Table Storage for serve and registrations sync: a connection string, or a
+                                Table endpoint (https://...) reached with your Azure sign-in
                                 (default: Registration__StorageConnectionString, else a local Azurite)
           --quiet               print only problems and the summary
           -h, --help            this help

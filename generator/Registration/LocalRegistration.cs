@@ -57,7 +57,10 @@ public sealed class LocalRegistration : IAsyncDisposable
                 [$"{section}:EmailHashKey"] = LocalSecrets.GetOrCreate(dataDirectory, "email-hash-key"),
             })
             .AddEnvironmentVariables()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{section}:StorageConnectionString"] = connection })
+            .AddInMemoryCollection(connection.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                // A Table endpoint: signed in with Azure.Identity (the Azure CLI's login, a managed identity...).
+                ? new Dictionary<string, string?> { [$"{section}:TableEndpoint"] = connection, [$"{section}:StorageConnectionString"] = "" }
+                : new Dictionary<string, string?> { [$"{section}:StorageConnectionString"] = connection })
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
         TimeProvider clock = now is { } start ? new ShiftedClock(start) : TimeProvider.System;

@@ -1,0 +1,280 @@
+// The Azure side of the site: the static site and its registration API on one origin.
+// Deploy: az deployment group create -g <group> -f infra/main.bicep -p environmentName=prod siteDomain=... (see docs/deploy.md)
+
+@description('Short name of the environment (prod, staging...), used in resource names.')
+@minLength(2)
+@maxLength(8)
+param environmentName string
+
+@description('The site\'s domain, e.g. weekend-culturel-ia.culture.gouv.fr (a .gouv.fr domain: the DSFR is reserved to the State).')
+param siteDomain string
+
+@description('Region of the resources.')
+param location string = resourceGroup().location
+
+@description('Region of the Static Web App (it exists in a few regions only).')
+param staticSiteLocation string = 'westeurope'
+
+@description('Secret for the keyed hashes of emails (32 characters or more). Never change it once registrations exist.')
+@secure()
+@minLength(32)
+param emailHashKey string
+
+@description('Days after the event\'s last day when personal data is deleted.')
+param retentionDays int = 90
+
+var suffix = uniqueString(resourceGroup().id, environmentName)
+var names = {
+  storage: toLower('stwc${environmentName}${take(suffix, 8)}')
+  plan: 'plan-wc-${environmentName}'
+  functions: 'func-wc-${environmentName}-${take(suffix, 6)}'
+  insights: 'appi-wc-${environmentName}'
+  workspace: 'log-wc-${environmentName}'
+  vault: 'kv-wc-${environmentName}-${take(suffix, 6)}'
+  site: 'stapp-wc-${environmentName}'
+}
+
+// Built-in roles: data-plane access by identity instead of account keys.
+var roles = {
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: names.storage
+  location: location
+  sku: {
+    name: 'Standard_ZRS'
+  }
+  kind: 'StorageV2'
+  properties: {
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource registrationsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: 'registrations'
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: 'function-releases'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: names.workspace
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: names.insights
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+    DisableIpMasking: false
+  }
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: names.vault
+  location: location
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+  }
+}
+
+resource emailHashKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'registration-email-hash-key'
+  properties: {
+    value: emailHashKey
+  }
+}
+
+// Flex Consumption: the plan that runs .NET 10 isolated functions (Linux Consumption does not).
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: names.plan
+  location: location
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functions 'Microsoft.Web/sites@2024-04-01' = {
+  name: names.functions
+  location: location
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        {
+          name: 'AzureWebJobsStorage__accountName'
+          value: storage.name
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: insights.properties.ConnectionString
+        }
+        {
+          name: 'Registration__TableEndpoint'
+          value: storage.properties.primaryEndpoints.table
+        }
+        {
+          name: 'Registration__EmailHashKey'
+          value: '@Microsoft.KeyVault(SecretUri=${emailHashKeySecret.properties.secretUri})'
+        }
+        {
+          name: 'Registration__RetentionDays'
+          value: string(retentionDays)
+        }
+        {
+          name: 'Registration__RateLimitPerMinute'
+          value: '20'
+        }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainer.name}'
+          authentication: {
+            type: 'SystemAssignedIdentity'
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: 40
+        instanceMemoryMB: 2048
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+resource tableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, functions.id, roles.storageTableDataContributor)
+  properties: {
+    principalId: functions.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageTableDataContributor)
+  }
+}
+
+resource blobAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, functions.id, roles.storageBlobDataOwner)
+  properties: {
+    principalId: functions.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
+  }
+}
+
+resource queueAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, functions.id, roles.storageQueueDataContributor)
+  properties: {
+    principalId: functions.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageQueueDataContributor)
+  }
+}
+
+resource secretAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: vault
+  name: guid(vault.id, functions.id, roles.keyVaultSecretsUser)
+  properties: {
+    principalId: functions.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+  }
+}
+
+// The static site, with the Function App linked as its backend: /api/* on the same origin.
+resource site 'Microsoft.Web/staticSites@2024-04-01' = {
+  name: names.site
+  location: staticSiteLocation
+  sku: {
+    name: 'Standard'
+    tier: 'Standard'
+  }
+  properties: {
+    stagingEnvironmentPolicy: 'Enabled'
+    allowConfigFileUpdates: true
+  }
+}
+
+resource backend 'Microsoft.Web/staticSites/linkedBackends@2024-04-01' = {
+  parent: site
+  name: 'registrations'
+  properties: {
+    backendResourceId: functions.id
+    region: location
+  }
+}
+
+resource domain 'Microsoft.Web/staticSites/customDomains@2024-04-01' = {
+  parent: site
+  name: siteDomain
+  properties: {}
+}
+
+output staticSiteName string = site.name
+output staticSiteHostname string = site.properties.defaultHostname
+output functionAppName string = functions.name
+output storageAccountName string = storage.name
+output tableEndpoint string = storage.properties.primaryEndpoints.table
+output keyVaultName string = vault.name

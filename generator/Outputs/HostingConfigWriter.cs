@@ -33,7 +33,12 @@ public static partial class HostingConfigWriter
             "object-src 'none'");
         var config = new JsonObject
         {
+            ["trailingSlash"] = "auto",
             ["routes"] = new JsonArray(
+                // French is at the root and English under /en/; guessed addresses land on the right home.
+                new JsonObject { ["route"] = "/fr", ["redirect"] = "/", ["statusCode"] = 301 },
+                new JsonObject { ["route"] = "/fr/*", ["redirect"] = "/", ["statusCode"] = 301 },
+                new JsonObject { ["route"] = "/en", ["redirect"] = "/en/", ["statusCode"] = 301 },
                 new JsonObject
                 {
                     ["route"] = "/assets/*",

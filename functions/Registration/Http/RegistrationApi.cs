@@ -31,39 +31,18 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     });
 
     /// <summary>POST /api/registrations, as JSON or as the site's HTML form.</summary>
-    public async Task<IResult> RegisterAsync(HttpRequest request)
-    {
-        var text = ApiText.For(RegistrationInput.AnswerLanguage(null, request));
-        var isForm = RequestBody.IsFormContent(request);
-        if (limiter.Check(request) is { } wait)
+    public Task<IResult> RegisterAsync(HttpRequest request) => PostAsync(
+        request,
+        RegistrationInput.RegistrationFields,
+        async (input, text) => RequestValidator.Registration(input, await service.SessionsAsync(request.HttpContext.RequestAborted), text),
+        async posted =>
         {
-            return await AnswerProblem(request, isForm, text, Problems.RateLimited(text, wait), text.RateTitle, text.RateDetail, null);
-        }
-
-        return await Guarded(request, isForm ? text : null, async () =>
-        {
-            var (body, problem) = await RequestBody.ReadAsync(request, text);
-            if (body is null)
-            {
-                return problem!;
-            }
-
-            var input = body.Input(RegistrationInput.RegistrationFields);
-            var lang = RegistrationInput.AnswerLanguage(input.Lang, request);
-            text = ApiText.For(lang);
-            var sessions = await service.SessionsAsync(request.HttpContext.RequestAborted);
-            var errors = RequestValidator.Registration(input, sessions, text);
-            if (errors.Count > 0)
-            {
-                logger.LogInformation("registration refused: {Fields} to correct", string.Join(',', errors.Keys));
-                return await AnswerProblem(request, body.IsForm, text, Problems.Validation(text, errors), text.ValidationTitle, text.ValidationDetail, errors);
-            }
-
+            var (input, lang, text, isForm) = posted;
             if (!string.IsNullOrEmpty(input.Website))
             {
                 // The trap field is filled: a robot. It is told what a person would be told, and nothing is stored.
                 logger.LogInformation("registration trap field filled: nothing stored");
-                return body.IsForm
+                return isForm
                     ? SeeOther(lang == "en" ? "/en/" : "/")
                     : Results.Json(new { bookingId = ManageToken.NewBookingId(), manageToken = ManageToken.New(), results = input.Sessions!.Select(SessionOutcome.Confirmed) }, Problems.JsonOptions, statusCode: StatusCodes.Status201Created);
             }
@@ -75,7 +54,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             var status = reply.AnyCreated ? StatusCodes.Status201Created
                 : reply.AnyRegistered ? StatusCodes.Status200OK
                 : StatusCodes.Status409Conflict;
-            if (body.IsForm)
+            if (isForm)
             {
                 var rejected = string.Join(',', reply.Results.Where(r => r.Status == "rejected").Select(r => $"{r.Session}:{r.Reason}"));
                 var location = $"{PagePath(reply.ManageToken)}?lang={lang}&new=1" + (rejected.Length > 0 ? "&rejected=" + Uri.EscapeDataString(rejected) : "");
@@ -90,7 +69,6 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
 
             return Results.Json(new { bookingId = reply.BookingId, manageToken = reply.ManageToken, results }, Problems.JsonOptions, statusCode: status);
         });
-    }
 
     /// <summary>GET /api/registrations/{token}</summary>
     public Task<IResult> BookingAsync(HttpRequest request, string token) => Guarded(request, null, async () =>
@@ -162,43 +140,23 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     });
 
     /// <summary>POST /api/newsletter</summary>
-    public async Task<IResult> NewsletterAsync(HttpRequest request)
-    {
-        var text = ApiText.For(RegistrationInput.AnswerLanguage(null, request));
-        var isForm = RequestBody.IsFormContent(request);
-        if (limiter.Check(request) is { } wait)
+    public Task<IResult> NewsletterAsync(HttpRequest request) => PostAsync(
+        request,
+        RegistrationInput.NewsletterFields,
+        (input, text) => Task.FromResult(RequestValidator.Newsletter(input, text)),
+        async posted =>
         {
-            return await AnswerProblem(request, isForm, text, Problems.RateLimited(text, wait), text.RateTitle, text.RateDetail, null);
-        }
-
-        return await Guarded(request, isForm ? text : null, async () =>
-        {
-            var (body, problem) = await RequestBody.ReadAsync(request, text);
-            if (body is null)
-            {
-                return problem!;
-            }
-
-            var input = body.Input(RegistrationInput.NewsletterFields);
-            var lang = RegistrationInput.AnswerLanguage(input.Lang, request);
-            text = ApiText.For(lang);
-            var errors = RequestValidator.Newsletter(input, text);
-            if (errors.Count > 0)
-            {
-                return await AnswerProblem(request, body.IsForm, text, Problems.Validation(text, errors), text.ValidationTitle, text.ValidationDetail, errors);
-            }
-
+            var (input, lang, _, isForm) = posted;
             if (string.IsNullOrEmpty(input.Website))
             {
                 await service.SubscribeAsync(input.Email!, lang, request.HttpContext.RequestAborted);
                 logger.LogInformation("newsletter subscription recorded");
             }
 
-            return body.IsForm
+            return isForm
                 ? SeeOther(lang == "en" ? "/en/newsletter/thanks/" : "/lettre/merci/")
                 : Results.Json(new { status = "accepted" }, Problems.JsonOptions, statusCode: StatusCodes.Status202Accepted);
         });
-    }
 
     /// <summary>GET /api/admin/registrations[?session=id]: the organisers' export, CSV or JSON.</summary>
     public Task<IResult> ExportAsync(HttpRequest request) => Guarded(request, null, async () =>
@@ -242,6 +200,44 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             httpContext.Response.Headers.CacheControl = "no-store";
             return Task.CompletedTask;
         }
+    }
+
+    /// <summary>A POST's body, read, in its language, and valid: what the POST handler then works with.</summary>
+    private sealed record Posted(RegistrationInput Input, string Lang, ApiText Text, bool IsForm);
+
+    /// <summary>
+    /// What every POST of the API does before its own work: the rate limit, the body within its size and
+    /// type, the answer's language, and validation with per-field problems (an HTML page for forms).
+    /// </summary>
+    private async Task<IResult> PostAsync(HttpRequest request, IReadOnlyCollection<string> fields, Func<RegistrationInput, ApiText, Task<Dictionary<string, string[]>>> validate, Func<Posted, Task<IResult>> work)
+    {
+        var text = ApiText.For(RegistrationInput.AnswerLanguage(null, request));
+        var isForm = RequestBody.IsFormContent(request);
+        if (limiter.Check(request) is { } wait)
+        {
+            return await AnswerProblem(request, isForm, text, Problems.RateLimited(text, wait), text.RateTitle, text.RateDetail, null);
+        }
+
+        return await Guarded(request, isForm ? text : null, async () =>
+        {
+            var (body, problem) = await RequestBody.ReadAsync(request, text);
+            if (body is null)
+            {
+                return problem!;
+            }
+
+            var input = body.Input(fields);
+            var lang = RegistrationInput.AnswerLanguage(input.Lang, request);
+            text = ApiText.For(lang);
+            var errors = await validate(input, text);
+            if (errors.Count > 0)
+            {
+                logger.LogInformation("{Path} refused: {Fields} to correct", request.Path, string.Join(',', errors.Keys));
+                return await AnswerProblem(request, body.IsForm, text, Problems.Validation(text, errors), text.ValidationTitle, text.ValidationDetail, errors);
+            }
+
+            return await work(new Posted(input, lang, text, body.IsForm));
+        });
     }
 
     public static string PagePath(string token) => $"/api/registrations/{token}/page";

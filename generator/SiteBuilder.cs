@@ -61,6 +61,12 @@ public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
             return Done();
         }
 
+        if (write && !SiteWriter.MayWriteTo(options.OutputDirectory))
+        {
+            diagnostics.Error(options.OutputDirectory, 1, 1, "the output folder holds files this generator did not write, and a build deletes what it did not make: choose an empty or new folder");
+            return Done();
+        }
+
         // 1. Load every file, checking each on its own.
         var loaded = _loader.Load(options.ContentDirectory, diagnostics);
         Phase("load");

@@ -13,13 +13,31 @@ public sealed record WriteSummary(int Written, int Unchanged, int Deleted);
 /// </summary>
 public sealed class SiteWriter
 {
+    /// <summary>Left in every output folder, so that the writer only ever cleans a folder it made.</summary>
+    public const string Marker = ".weekend-culturel-site";
+
+    /// <summary>
+    /// Whether the folder may receive a build: it does not exist, is empty, or was made by this writer. Stale
+    /// files are deleted after a build, so pointing --output at a folder of one's own must not empty it.
+    /// </summary>
+    public static bool MayWriteTo(string outputDirectory) =>
+        !Directory.Exists(outputDirectory)
+        || !Directory.EnumerateFileSystemEntries(outputDirectory).Any()
+        || File.Exists(Path.Combine(outputDirectory, Marker));
+
     // What this writer last put on disk (path -> SHA-256), so that serve's rebuilds need not read the files back.
     private readonly ConcurrentDictionary<string, (long Length, DateTime Written, string Hash)> _written = new(StringComparer.Ordinal);
 
     public WriteSummary Write(string outputDirectory, IReadOnlyCollection<OutputFile> files)
     {
         var root = Path.GetFullPath(outputDirectory);
+        if (!MayWriteTo(root))
+        {
+            throw new InvalidOperationException($"{outputDirectory} holds files this generator did not write");
+        }
+
         Directory.CreateDirectory(root);
+        files = [.. files, OutputFile.Text(Marker, "This folder is written by the Week-end culturel generator; it deletes what it did not make.\n")];
         var expected = new HashSet<string>(files.Select(f => Path.GetFullPath(Path.Combine(root, f.Path))), StringComparer.Ordinal);
         var written = 0;
         var unchanged = 0;

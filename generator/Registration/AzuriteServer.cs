@@ -25,7 +25,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         Port = port;
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/{Account};";
@@ -50,8 +50,19 @@ public sealed class AzuriteServer : IAsyncDisposable
 
         Directory.CreateDirectory(dataDirectory);
         var server = new AzuriteServer(script, dataDirectory, port ?? FreePort());
-        await server.StartProcessAsync();
-        return server;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await server.StartProcessAsync();
+                return server;
+            }
+            catch (InvalidOperationException) when (port is null && attempt < 4)
+            {
+                // A free port can be taken by another process between finding it and Azurite binding it.
+                server.Port = FreePort();
+            }
+        }
     }
 
     /// <summary>

@@ -28,12 +28,28 @@ public sealed class BuildTests
         var again = copy.Build();
 
         Assert.Equal(0, again.Written!.Written);
-        Assert.Equal(first.Files.Count, again.Written.Unchanged);
+        Assert.Equal(first.Files.Count + 1, again.Written.Unchanged); // and the folder's marker
 
         copy.Replace("speakers/kak.md", "role:", "# edited\nrole:");
         copy.Replace("speakers/kak.md", "Cartooning for Peace", "Cartooning for Peace (association)");
         var edited = copy.Build();
         Assert.InRange(edited.Written!.Written, 1, first.Files.Count / 4);
+    }
+
+    [Fact]
+    public void A_folder_the_generator_did_not_make_is_never_emptied()
+    {
+        using var copy = new ContentCopy();
+        Directory.CreateDirectory(copy.Output);
+        var precious = Path.Combine(copy.Output, "notes.txt");
+        File.WriteAllText(precious, "mine");
+
+        var result = copy.Build();
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("did not write", Assert.Single(result.Diagnostics).Message, StringComparison.Ordinal);
+        Assert.Equal("mine", File.ReadAllText(precious));
+        Assert.Single(Directory.GetFileSystemEntries(copy.Output));
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public static class FeedWriter
     }
 
     private static string Timestamp(DateOnly date) =>
-        SessionState.InParis(date.ToDateTime(new TimeOnly(9, 0))).ToString("yyyy-MM-dd'T'HH:mm:sszzz");
+        SessionState.Iso(date.ToDateTime(new TimeOnly(9, 0)));
 
     private static void Link(XmlWriter writer, string rel, string href)
     {

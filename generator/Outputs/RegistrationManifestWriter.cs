@@ -27,10 +27,10 @@ public static class RegistrationManifestWriter
                 ["title"] = new JsonObject { ["fr"] = session.Text.Fr.Title, ["en"] = session.Text.For(Lang.En).Title },
                 ["capacity"] = session.Registration!.Capacity,
                 ["waitlist"] = session.Registration.Waitlist,
-                ["opens"] = Iso(opens),
-                ["closes"] = Iso(start),
-                ["start"] = Iso(start),
-                ["end"] = Iso(SessionState.InParis(session.End)),
+                ["opens"] = SessionState.Iso(opens),
+                ["closes"] = SessionState.Iso(start),
+                ["start"] = SessionState.Iso(start),
+                ["end"] = SessionState.Iso(SessionState.InParis(session.End)),
                 ["links"] = new JsonObject
                 {
                     ["pageFr"] = Routes.Session(session, Lang.Fr),
@@ -58,6 +58,4 @@ public static class RegistrationManifestWriter
         };
         return OutputFile.Text(Path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
-
-    private static string Iso(DateTimeOffset moment) => moment.ToString("yyyy-MM-dd'T'HH:mm:sszzz");
 }

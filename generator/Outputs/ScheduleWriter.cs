@@ -36,8 +36,8 @@ public static class ScheduleWriter
             {
                 ["index"] = index++,
                 ["date"] = day.Date.ToString("yyyy-MM-dd"),
-                ["day_start"] = Iso(day.Date.ToDateTime(new TimeOnly(6, 0))),
-                ["day_end"] = Iso(day.Date.ToDateTime(new TimeOnly(23, 59))),
+                ["day_start"] = SessionState.Iso(day.Date.ToDateTime(new TimeOnly(6, 0))),
+                ["day_end"] = SessionState.Iso(day.Date.ToDateTime(new TimeOnly(23, 59))),
                 ["rooms"] = rooms,
             });
         }
@@ -82,7 +82,7 @@ public static class ScheduleWriter
         {
             ["guid"] = Guid(context, "session:" + session.Id),
             ["id"] = StableNumber(session.Id),
-            ["date"] = Iso(session.Start),
+            ["date"] = SessionState.Iso(session.Start),
             ["start"] = session.Start.ToString("HH:mm"),
             ["duration"] = $"{(int)duration.TotalHours:00}:{duration.Minutes:00}",
             ["room"] = RoomName(context)(session),
@@ -107,8 +107,6 @@ public static class ScheduleWriter
             ["attachments"] = new JsonArray(),
         };
     }
-
-    private static string Iso(DateTime local) => SessionState.InParis(local).ToString("yyyy-MM-dd'T'HH:mm:sszzz");
 
     /// <summary>A version that changes when the programme changes, so that apps know to reload it.</summary>
     private static string Version(IEnumerable<Session> sessions)

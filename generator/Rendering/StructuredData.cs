@@ -57,8 +57,8 @@ public static class StructuredData
             ["description"] = site.Description[lang],
             ["url"] = context.Absolute(Routes.Home(lang)),
             ["inLanguage"] = lang.Code(),
-            ["startDate"] = start.ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
-            ["endDate"] = end.ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
+            ["startDate"] = SessionState.Iso(start),
+            ["endDate"] = SessionState.Iso(end),
             ["eventStatus"] = "https://schema.org/EventScheduled",
             ["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode",
             ["isAccessibleForFree"] = true,
@@ -76,8 +76,8 @@ public static class StructuredData
             ["@type"] = "Event",
             ["name"] = text.Title,
             ["url"] = context.Absolute(Routes.Session(session, lang)),
-            ["startDate"] = SessionState.InParis(session.Start).ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
-            ["endDate"] = SessionState.InParis(session.End).ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
+            ["startDate"] = SessionState.Iso(session.Start),
+            ["endDate"] = SessionState.Iso(session.End),
             ["eventStatus"] = "https://schema.org/EventScheduled",
             ["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode",
             ["isAccessibleForFree"] = true,
@@ -134,7 +134,7 @@ public static class StructuredData
         ["priceCurrency"] = "EUR",
         ["availability"] = availability,
         ["url"] = context.Absolute(path),
-        ["validFrom"] = validFrom.ToString("yyyy-MM-dd'T'HH:mm:sszzz"),
+        ["validFrom"] = SessionState.Iso(validFrom),
     };
 
     private static JsonObject ReorderContextFirst(JsonObject node)

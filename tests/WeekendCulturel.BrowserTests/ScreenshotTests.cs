@@ -15,16 +15,8 @@ public sealed class ScreenshotTests(SiteUnderTest site)
             ? Path.GetFullPath(dir, SiteUnderTest.RepositoryRoot)
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static TheoryData<string, int, bool> Displays => new()
-    {
-        { "light", 1280, false },
-        { "dark", 1280, false },
-        { "light", 375, true },
-        { "dark", 375, true },
-    };
-
     [Theory]
-    [MemberData(nameof(Displays))]
+    [MemberData(nameof(SiteUnderTest.Displays), MemberType = typeof(SiteUnderTest))]
     public async Task The_main_pages_are_pictured(string scheme, int width, bool mobile)
     {
         Directory.CreateDirectory(Directory_);

@@ -64,6 +64,15 @@ public sealed class SiteUnderTest : IAsyncLifetime
         });
     }
 
+    /// <summary>The displays every page is checked and pictured in: light and dark, desktop and phone.</summary>
+    public static TheoryData<string, int, bool> Displays => new()
+    {
+        { "light", 1280, false },
+        { "dark", 1280, false },
+        { "light", 375, true },
+        { "dark", 375, true },
+    };
+
     /// <summary>A fresh browser context (cookies, storage) with the options of one scenario.</summary>
     public Task<IBrowserContext> ContextAsync(bool javaScript = true, int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light, bool mobile = false) =>
         Browser.NewContextAsync(new BrowserNewContextOptions

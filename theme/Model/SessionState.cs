@@ -24,6 +24,12 @@ public static class SessionState
     /// <summary>A Paris local time as an instant.</summary>
     public static DateTimeOffset InParis(DateTime local) => new(local, Paris.GetUtcOffset(local));
 
+    /// <summary>An instant as the machine-readable outputs write it: ISO 8601 with its offset.</summary>
+    public static string Iso(DateTimeOffset moment) => moment.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A Paris local time, ISO 8601 with the Paris offset of that day.</summary>
+    public static string Iso(DateTime local) => Iso(InParis(local));
+
     public static SessionTiming Timing(Session session, DateTimeOffset now) =>
         now < InParis(session.Start) ? SessionTiming.Upcoming
         : now < InParis(session.End) ? SessionTiming.Ongoing

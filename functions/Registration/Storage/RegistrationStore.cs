@@ -309,11 +309,7 @@ public sealed class RegistrationStore
         var rows = new List<RegistrationRow>();
         foreach (var sessionId in sessionIds)
         {
-            var entities = new List<RegistrationEntity>();
-            await foreach (var e in _table.QueryAsync<RegistrationEntity>(x => x.PartitionKey == sessionId && x.RowKey.CompareTo("r-") >= 0 && x.RowKey.CompareTo("r.") < 0, cancellationToken: cancellation))
-            {
-                entities.Add(e);
-            }
+            var entities = await RegistrationsAsync(sessionId, cancellation);
 
             var waiting = entities.Where(e => e.Status == nameof(RegistrationStatus.Waitlisted)).OrderBy(e => e.Sequence).Select((e, i) => (e.RowKey, Position: i + 1)).ToDictionary(p => p.RowKey, p => p.Position);
             rows.AddRange(entities
@@ -363,6 +359,18 @@ public sealed class RegistrationStore
 
         return doomed.Count;
     });
+
+    /// <summary>Every registration row of a session (whatever its status), from the session's partition.</summary>
+    public async Task<List<RegistrationEntity>> RegistrationsAsync(string sessionId, CancellationToken cancellation = default)
+    {
+        var entities = new List<RegistrationEntity>();
+        await foreach (var e in _table.QueryAsync<RegistrationEntity>(x => x.PartitionKey == sessionId && x.RowKey.CompareTo("r-") >= 0 && x.RowKey.CompareTo("r.") < 0, cancellationToken: cancellation))
+        {
+            entities.Add(e);
+        }
+
+        return entities;
+    }
 
     // ---- helpers -------------------------------------------------------------------------------------
 

@@ -62,11 +62,7 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite)
     /// <summary>The counter says what the registrations say, and no more people are confirmed than there are seats.</summary>
     internal static async Task AssertConsistent(ApiServer api, string session, int confirmed, int waiting)
     {
-        var entities = new List<RegistrationEntity>();
-        await foreach (var e in api.Store.Table.QueryAsync<RegistrationEntity>(x => x.PartitionKey == session && x.RowKey.CompareTo("r-") >= 0 && x.RowKey.CompareTo("r.") < 0))
-        {
-            entities.Add(e);
-        }
+        var entities = await api.Store.RegistrationsAsync(session);
 
         var counter = (await api.Store.CountsAsync(session))!.Value;
         Assert.Equal(confirmed, entities.Count(e => e.Status == "Confirmed"));

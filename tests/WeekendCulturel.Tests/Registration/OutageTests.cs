@@ -49,11 +49,7 @@ public sealed class OutageTests(AzuriteFixture azurite)
         // Every stored registration is whole, and each counter matches its registrations.
         foreach (var session in new[] { "rush", "small" })
         {
-            var entities = new List<RegistrationEntity>();
-            await foreach (var e in api.Store.Table.QueryAsync<RegistrationEntity>(x => x.PartitionKey == session && x.RowKey.CompareTo("r-") >= 0 && x.RowKey.CompareTo("r.") < 0))
-            {
-                entities.Add(e);
-            }
+            var entities = await api.Store.RegistrationsAsync(session);
 
             Assert.All(entities, e =>
             {

@@ -17,7 +17,7 @@ if (line is null)
 }
 
 var options = new BuildOptions(line.ContentDirectory, line.OutputDirectory, line.BaseUrl, line.Now);
-using var builder = new SiteBuilder(ThemeFiles.Default());
+using var builder = new SiteBuilder(ThemeFiles.Default(), serving: line.Command == "serve");
 switch (line.Command)
 {
     case "check":

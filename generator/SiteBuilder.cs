@@ -36,12 +36,12 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
 /// The generator in one readable sequence: load, validate, render, write. Each step is a small type; this
 /// class only strings them together. It is built once and reused for every rebuild of <c>serve</c>.
 /// </summary>
-public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
+public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) : IDisposable
 {
     private readonly ContentLoader _loader = new(new MarkdownRenderer());
     private readonly PageRenderer _renderer = new();
     private readonly AssetBundler _bundler = new(theme);
-    private readonly SiteWriter _writer = new();
+    private readonly SiteWriter _writer = new() { Remember = serving };
 
     /// <summary>Loads and validates without rendering or writing anything.</summary>
     public BuildResult Check(BuildOptions options) => Run(options, write: false, render: false);
@@ -61,6 +61,11 @@ public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
             return Done();
         }
 
+        if (write)
+        {
+            _last = null;
+        }
+
         if (write && !SiteWriter.MayWriteTo(options.OutputDirectory))
         {
             diagnostics.Error(options.OutputDirectory, 1, 1, "the output folder holds files this generator did not write, and a build deletes what it did not make: choose an empty or new folder");
@@ -69,6 +74,7 @@ public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
 
         // 1. Load every file, checking each on its own.
         var loaded = _loader.Load(options.ContentDirectory, diagnostics);
+        var loadDiagnostics = diagnostics.Sorted();
         Phase("load");
         if (loaded.Content is not { } content)
         {
@@ -104,11 +110,13 @@ public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
         }
 
         // 3. Bundle the assets the pages use, then point the pages at the fingerprinted assets.
-        var bundle = _bundler.Build(rendered.Select(r => r.Html), ProgrammeFilterCss(content));
-        var files = new List<OutputFile>(rendered.Count + data.Count + bundle.Files.Count);
-        files.AddRange(rendered.Take(pages.Count).Select(r => OutputFile.Text(r.Page.OutputFile, AssetBundler.Link(r.Html, bundle.Urls))));
-        files.Add(HostingConfigWriter.Write(rendered.Select(r => r.Html)));
-        var shellHtml = rendered.Skip(pages.Count).ToDictionary(r => r.Page.Path[("/_shell/".Length)..], r => AssetBundler.Link(r.Html, bundle.Urls));
+        var bundle = _bundler.Build(rendered.Facts.Classes, ProgrammeFilterCss(content));
+        var files = new List<OutputFile>(rendered.Pages.Count + data.Count + bundle.Files.Count);
+        var linked = new OutputFile[pages.Count];
+        Parallel.For(0, pages.Count, i => linked[i] = new OutputFile(rendered.Pages[i].Page.OutputFile, AssetBundler.Link(rendered.Pages[i].Html, bundle.Urls)));
+        files.AddRange(linked);
+        files.Add(HostingConfigWriter.Write(rendered.Facts.InlineScripts));
+        var shellHtml = rendered.Pages.Skip(pages.Count).ToDictionary(r => r.Page.Path[("/_shell/".Length)..], r => AssetBundler.Link(r.Text, bundle.Urls));
         files.AddRange(data);
         files.AddRange(bundle.Files);
         Phase("assets");
@@ -116,13 +124,19 @@ public sealed class SiteBuilder(ThemeFiles theme) : IDisposable
         // 4. Write, only now that everything is built.
         var summary = write ? _writer.Write(options.OutputDirectory, files) : null;
         Phase("write");
+        if (write && serving)
+        {
+            _last = new LastBuild(options, loaded, loadDiagnostics, context, pages, bundle.Urls, rendered.Facts, ProgrammeFilterCss(content), shellHtml, sitePaths);
+        }
+
         return Done(pages.Count, files, summary, content) with { Shells = shellHtml };
 
         void Phase(string name)
         {
             if (Environment.GetEnvironmentVariable("WC_TIMINGS") == "1")
             {
-                Console.Error.WriteLine($"  {name}: {clock.Elapsed.TotalMilliseconds:0} ms");
+                using var self = Process.GetCurrentProcess();
+                Console.Error.WriteLine($"  {name}: {clock.Elapsed.TotalMilliseconds:0} ms (CPU {self.TotalProcessorTime.TotalMilliseconds:0} ms, {GC.GetTotalMemory(false) >> 20} MiB managed)");
             }
         }
 

@@ -66,9 +66,10 @@ public sealed partial class AssetBundler(ThemeFiles theme)
     // serve rebuilds after every save; most edits change no class and no theme file, so the last bundle stands.
     private (string Key, AssetBundle Bundle)? _last;
 
-    public AssetBundle Build(IEnumerable<string> html, string generatedCss)
+    /// <summary>Builds the bundle for the classes the pages use (see <see cref="Rendering.HtmlFacts"/>).</summary>
+    public AssetBundle Build(IReadOnlySet<string> usedClasses, string generatedCss)
     {
-        var classes = UsedClasses(html);
+        var classes = new HashSet<string>(usedClasses, StringComparer.Ordinal);
         classes.UnionWith(DynamicClasses());
         var siteCss = File.ReadAllText(theme.SiteCss);
         var siteJs = File.ReadAllText(theme.SiteJs);
@@ -130,26 +131,61 @@ public sealed partial class AssetBundler(ThemeFiles theme)
         .Replace(Placeholders.PreloadFonts[0], urls.PreloadFonts[0], StringComparison.Ordinal)
         .Replace(Placeholders.PreloadFonts[1], urls.PreloadFonts[1], StringComparison.Ordinal);
 
+    /// <summary>Swaps the placeholders for the real addresses in a rendered page's UTF-8 bytes.</summary>
+    public static byte[] Link(byte[] html, AssetUrls urls)
+    {
+        var marker = "/__asset_"u8;
+        var span = html.AsSpan();
+        if (span.IndexOf(marker) < 0)
+        {
+            return html;
+        }
+
+        var pairs = new (byte[] From, byte[] To)[]
+        {
+            (Encoding.UTF8.GetBytes(Placeholders.Stylesheet), Encoding.UTF8.GetBytes(urls.Stylesheet)),
+            (Encoding.UTF8.GetBytes(Placeholders.Script), Encoding.UTF8.GetBytes(urls.Script)),
+            (Encoding.UTF8.GetBytes(Placeholders.Favicon), Encoding.UTF8.GetBytes(urls.Favicon)),
+            (Encoding.UTF8.GetBytes(Placeholders.PreloadFonts[0]), Encoding.UTF8.GetBytes(urls.PreloadFonts[0])),
+            (Encoding.UTF8.GetBytes(Placeholders.PreloadFonts[1]), Encoding.UTF8.GetBytes(urls.PreloadFonts[1])),
+        };
+        using var output = new MemoryStream(html.Length + 256);
+        while (true)
+        {
+            var at = span.IndexOf(marker);
+            if (at < 0)
+            {
+                output.Write(span);
+                return output.ToArray();
+            }
+
+            output.Write(span[..at]);
+            span = span[at..];
+            (byte[] From, byte[] To) match = default;
+            foreach (var pair in pairs)
+            {
+                if (span.StartsWith(pair.From))
+                {
+                    match = pair;
+                    break;
+                }
+            }
+
+            if (match.From is null)
+            {
+                output.Write(marker);
+                span = span[marker.Length..];
+                continue;
+            }
+
+            output.Write(match.To);
+            span = span[match.From.Length..];
+        }
+    }
+
     private IEnumerable<string> DynamicClasses() => File.Exists(theme.DynamicClasses)
         ? File.ReadLines(theme.DynamicClasses).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
         : [];
-
-    private static HashSet<string> UsedClasses(IEnumerable<string> html)
-    {
-        var classes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var page in html)
-        {
-            foreach (Match match in ClassAttribute().Matches(page))
-            {
-                foreach (var name in match.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                {
-                    classes.Add(name);
-                }
-            }
-        }
-
-        return classes;
-    }
 
     private static bool Uses(HashSet<string> classes, string[] prefixes) =>
         classes.Any(c => prefixes.Any(p => c.StartsWith(p, StringComparison.Ordinal)));
@@ -221,9 +257,6 @@ public sealed partial class AssetBundler(ThemeFiles theme)
 
     private string ReadDsfr(string relative) =>
         DsfrCache.GetOrAdd(Path.Combine(theme.DsfrDist, relative), File.ReadAllText);
-
-    [GeneratedRegex("class=\"([^\"]*)\"")]
-    private static partial Regex ClassAttribute();
 
     [GeneratedRegex(@"([^{}]+)\{[^{}]*\}")]
     private static partial Regex CssRule();

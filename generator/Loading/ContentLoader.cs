@@ -7,7 +7,11 @@ using WeekendCulturel.Theme.Model;
 namespace WeekendCulturel.Generator.Loading;
 
 /// <summary>What the loader read: the content when it could build it, and the internal links to check.</summary>
-public sealed record LoadedContent(SiteContent? Content, IReadOnlyList<InternalLink> Links, IReadOnlyDictionary<string, SourceSpan> Spans);
+public sealed record LoadedContent(SiteContent? Content, IReadOnlyList<InternalLink> Links, IReadOnlyDictionary<string, SourceSpan> Spans)
+{
+    /// <summary>The venue, speaker and day ids the sessions were checked against, kept for incremental reloads.</summary>
+    internal ContentLoader.SessionReferences? References { get; init; }
+}
 
 /// <summary>Where a content item was written, so that cross-file checks can point at it.</summary>
 public sealed record SourceSpan(string Path, int Line, int Column);
@@ -88,7 +92,31 @@ public sealed partial class ContentLoader(MarkdownRenderer markdown)
             [.. press.Values.Where(p => p is not null).Select(p => p!).OrderByDescending(p => p.Date).ThenBy(p => p.Id, StringComparer.Ordinal)],
             pages.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!, StringComparer.Ordinal),
             partners);
-        return new LoadedContent(content, [.. links], spans);
+        return new LoadedContent(content, [.. links], spans) { References = references };
+    }
+
+    /// <summary>
+    /// Reads one session again (its French file and its translation) for an incremental rebuild: the same
+    /// checks as a full load, against the references of the last one.
+    /// </summary>
+    internal (Session? Session, IReadOnlyList<InternalLink> Links) ReloadSession(
+        string contentDirectory, string id, SessionReferences references, DiagnosticBag diagnostics, ConcurrentDictionary<string, SourceSpan> spans)
+    {
+        var directory = Path.Combine(contentDirectory, "sessions");
+        var frenchPath = Path.Combine(directory, id + ".md");
+        var englishPath = Path.Combine(directory, id + ".en.md");
+        var french = SourceDocument.ReadMarkdown(frenchPath, Display(frenchPath), diagnostics);
+        var english = File.Exists(englishPath) ? SourceDocument.ReadMarkdown(englishPath, Display(englishPath), diagnostics) : null;
+        if (english is null)
+        {
+            diagnostics.Warning(french.Path, 1, 1, $"no English translation (sessions/{id}.en.md): the English site links to the French page");
+        }
+
+        var (line, column) = french.FrontMatter?.Position ?? (1, 1);
+        spans[$"sessions/{id}"] = new SourceSpan(french.Path, line, column);
+        var links = new List<InternalLink>();
+        var session = ReadSession(french, english, links.Add, references, spans);
+        return (session, links);
     }
 
     private delegate T? ItemReader<T>(SourceDocument french, SourceDocument? english, Action<InternalLink> addLink);
@@ -158,7 +186,7 @@ public sealed partial class ContentLoader(MarkdownRenderer markdown)
         return results.OrderBy(r => r.Key, StringComparer.Ordinal).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
     }
 
-    private sealed record SessionReferences(IReadOnlySet<string> Venues, IReadOnlySet<string> Speakers, IReadOnlySet<DateOnly> Days);
+    internal sealed record SessionReferences(IReadOnlySet<string> Venues, IReadOnlySet<string> Speakers, IReadOnlySet<DateOnly> Days);
 
     private static HashSet<string> IdsIn(string contentDirectory, string folder)
     {

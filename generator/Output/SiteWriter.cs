@@ -28,6 +28,12 @@ public sealed class SiteWriter
     // What this writer last put on disk (path -> SHA-256), so that serve's rebuilds need not read the files back.
     private readonly ConcurrentDictionary<string, (long Length, DateTime Written, string Hash)> _written = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether to remember what was written: serve rebuilds the same folder again and again, a one-off build
+    /// never looks back and need not hash hundreds of megabytes.
+    /// </summary>
+    public bool Remember { get; init; } = true;
+
     public WriteSummary Write(string outputDirectory, IReadOnlyCollection<OutputFile> files)
     {
         var root = Path.GetFullPath(outputDirectory);
@@ -36,15 +42,74 @@ public sealed class SiteWriter
             throw new InvalidOperationException($"{outputDirectory} holds files this generator did not write");
         }
 
+        // Into an empty folder there is nothing to compare with and nothing stale to delete.
+        var fresh = !Directory.Exists(root) || !Directory.EnumerateFileSystemEntries(root).Any();
         Directory.CreateDirectory(root);
         files = [.. files, OutputFile.Text(Marker, "This folder is written by the Week-end culturel generator; it deletes what it did not make.\n")];
-        var expected = new HashSet<string>(files.Select(f => Path.GetFullPath(Path.Combine(root, f.Path))), StringComparer.Ordinal);
+        var targets = files.Select(f => (File: f, Path: Path.GetFullPath(Path.Combine(root, f.Path)))).ToList();
+        foreach (var (file, path) in targets)
+        {
+            if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"refusing to write outside the output folder: {file.Path}");
+            }
+        }
+
+        // Each folder is made once, not once per file.
+        foreach (var directory in targets.Select(t => Path.GetDirectoryName(t.Path)!).Distinct(StringComparer.Ordinal))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var written = 0;
+        var unchanged = 0;
+        Parallel.ForEach(targets, target =>
+        {
+            var (file, path) = target;
+            var hash = Remember || !fresh ? Convert.ToHexString(SHA256.HashData(file.Bytes)) : null;
+            if (!fresh && Unchanged(path, file.Bytes, hash!))
+            {
+                Interlocked.Increment(ref unchanged);
+                return;
+            }
+
+            if (fresh)
+            {
+                File.WriteAllBytes(path, file.Bytes);
+            }
+            else
+            {
+                // Write beside, then move over: a reader (the preview server) never sees a half-written file.
+                var temporary = path + ".tmp-" + Environment.CurrentManagedThreadId;
+                File.WriteAllBytes(temporary, file.Bytes);
+                File.Move(temporary, path, overwrite: true);
+            }
+
+            if (hash is not null && Remember)
+            {
+                _written[path] = (file.Bytes.Length, File.GetLastWriteTimeUtc(path), hash);
+            }
+
+            Interlocked.Increment(ref written);
+        });
+
+        var deleted = fresh ? 0 : DeleteStale(root, targets.Select(t => t.Path).ToHashSet(StringComparer.Ordinal));
+        return new WriteSummary(written, unchanged, deleted);
+    }
+
+    /// <summary>
+    /// Writes a few files of a site already on disk, as an incremental rebuild does: nothing else is looked
+    /// at, nothing is deleted.
+    /// </summary>
+    public WriteSummary WriteSome(string outputDirectory, IReadOnlyCollection<OutputFile> files)
+    {
+        var root = Path.GetFullPath(outputDirectory);
         var written = 0;
         var unchanged = 0;
         Parallel.ForEach(files, file =>
         {
             var path = Path.GetFullPath(Path.Combine(root, file.Path));
-            if (!path.StartsWith(root, StringComparison.Ordinal))
+            if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
                 throw new InvalidOperationException($"refusing to write outside the output folder: {file.Path}");
             }
@@ -57,32 +122,41 @@ public sealed class SiteWriter
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-
-            // Write beside, then move over: a reader (the preview server) never sees a half-written file.
             var temporary = path + ".tmp-" + Environment.CurrentManagedThreadId;
             File.WriteAllBytes(temporary, file.Bytes);
             File.Move(temporary, path, overwrite: true);
-            _written[path] = (file.Bytes.Length, File.GetLastWriteTimeUtc(path), hash);
+            if (Remember)
+            {
+                _written[path] = (file.Bytes.Length, File.GetLastWriteTimeUtc(path), hash);
+            }
+
             Interlocked.Increment(ref written);
         });
+        return new WriteSummary(written, unchanged, 0);
+    }
 
+    private int DeleteStale(string root, HashSet<string> expected)
+    {
         var deleted = 0;
+        var emptied = new HashSet<string>(StringComparer.Ordinal);
         foreach (var stale in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Where(f => !expected.Contains(f)).ToList())
         {
             File.Delete(stale);
             _written.TryRemove(stale, out _);
+            emptied.Add(Path.GetDirectoryName(stale)!);
             deleted++;
         }
 
-        foreach (var directory in Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).ToList())
+        // Only the folders that lost a file can have become empty; deepest first, up to the root.
+        foreach (var directory in emptied.OrderByDescending(d => d.Length))
         {
-            if (!Directory.EnumerateFileSystemEntries(directory).Any())
+            for (var current = directory; current.Length > root.Length && Directory.Exists(current) && !Directory.EnumerateFileSystemEntries(current).Any(); current = Path.GetDirectoryName(current)!)
             {
-                Directory.Delete(directory);
+                Directory.Delete(current);
             }
         }
 
-        return new WriteSummary(written, unchanged, deleted);
+        return deleted;
     }
 
     private bool Unchanged(string path, byte[] bytes, string hash)

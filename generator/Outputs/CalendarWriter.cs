@@ -11,19 +11,67 @@ namespace WeekendCulturel.Generator.Outputs;
 public static class CalendarWriter
 {
     private const string TimeZone = "Europe/Paris";
+    private const string EventStart = "BEGIN:VEVENT\r\n";
+    private const string EventEnd = "END:VEVENT\r\n";
 
     public static IEnumerable<OutputFile> Write(RenderContext context)
     {
-        foreach (var lang in new[] { Lang.Fr, Lang.En })
-        {
-            foreach (var session in context.Content.Sessions)
-            {
-                yield return OutputFile.Text(Routes.SessionCalendar(session.Id, lang), Serialize(context, lang, [session]));
-            }
-
-            yield return OutputFile.Text(Routes.ProgrammeCalendar(lang), Serialize(context, lang, context.Content.Sessions));
-        }
+        var perLanguage = new[] { Lang.Fr, Lang.En }.AsParallel().AsOrdered().Select(lang => Write(context, lang)).ToList();
+        return perLanguage.SelectMany(files => files);
     }
+
+    /// <summary>
+    /// Ical.Net serialises the programme once; each session's own calendar is the same calendar cut down to
+    /// its one event. Serialising ten thousand one-event calendars one by one spent most of its time on what
+    /// every calendar repeats (the time zone, the serialiser's setup).
+    /// </summary>
+    private static List<OutputFile> Write(RenderContext context, Lang lang)
+    {
+        var sessions = context.Content.Sessions;
+        var programme = Serialize(context, lang, sessions);
+        var files = new List<OutputFile>(sessions.Count + 1);
+        var head = programme.IndexOf(EventStart, StringComparison.Ordinal);
+        var tail = programme.LastIndexOf(EventEnd, StringComparison.Ordinal);
+        if (head < 0 || tail < 0)
+        {
+            // No session: only the programme, empty.
+            files.Add(OutputFile.Text(Routes.ProgrammeCalendar(lang), programme));
+            return files;
+        }
+
+        var header = programme[..head];
+        var footer = programme[(tail + EventEnd.Length)..];
+        var blocks = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var at = head; at >= 0 && at <= tail; at = programme.IndexOf(EventStart, at + EventStart.Length, StringComparison.Ordinal))
+        {
+            var end = programme.IndexOf(EventEnd, at, StringComparison.Ordinal) + EventEnd.Length;
+            var block = programme[at..end];
+            blocks[UnfoldedValue(block, "UID")] = block;
+        }
+
+        foreach (var session in sessions)
+        {
+            files.Add(OutputFile.Text(Routes.SessionCalendar(session.Id, lang), header + blocks[Uid(context, session)] + footer));
+        }
+
+        files.Add(OutputFile.Text(Routes.ProgrammeCalendar(lang), programme));
+        return files;
+    }
+
+    /// <summary>A property's value, its long lines unfolded (RFC 5545 folds at 75 octets).</summary>
+    private static string UnfoldedValue(string block, string name)
+    {
+        var start = block.IndexOf("\r\n" + name + ":", StringComparison.Ordinal) + name.Length + 3;
+        var end = start;
+        while ((end = block.IndexOf("\r\n", end, StringComparison.Ordinal)) >= 0 && end + 2 < block.Length && block[end + 2] is ' ' or '\t')
+        {
+            end += 2;
+        }
+
+        return block[start..end].Replace("\r\n ", "", StringComparison.Ordinal).Replace("\r\n\t", "", StringComparison.Ordinal);
+    }
+
+    private static string Uid(RenderContext context, Session session) => $"{session.Id}@{context.BaseUrl.Host}";
 
     public static string Serialize(RenderContext context, Lang lang, IEnumerable<Session> sessions)
     {
@@ -44,7 +92,7 @@ public static class CalendarWriter
             var url = context.Absolute(Routes.Session(session, lang));
             calendar.Events.Add(new CalendarEvent
             {
-                Uid = $"{session.Id}@{context.BaseUrl.Host}",
+                Uid = Uid(context, session),
                 Summary = text.Title,
                 Description = $"{text.Summary}\n\n{url}",
                 Location = location,

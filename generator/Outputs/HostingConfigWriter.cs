@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using WeekendCulturel.Generator.Output;
 
 namespace WeekendCulturel.Generator.Outputs;
@@ -13,13 +12,14 @@ namespace WeekendCulturel.Generator.Outputs;
 /// those the pages actually carry, by their SHA-256, computed here from the built pages: a theme change
 /// updates the policy with it, instead of breaking it silently.
 /// </summary>
-public static partial class HostingConfigWriter
+public static class HostingConfigWriter
 {
     public const string Path = "staticwebapp.config.json";
 
-    public static OutputFile Write(IEnumerable<string> pages)
+    /// <summary>Writes the configuration for the given inline scripts (see <see cref="Rendering.HtmlFacts"/>).</summary>
+    public static OutputFile Write(IEnumerable<string> inlineScripts)
     {
-        var hashes = pages.SelectMany(InlineScripts).Select(Hash).Distinct().Order(StringComparer.Ordinal).ToList();
+        var hashes = inlineScripts.Select(Hash).Distinct().Order(StringComparer.Ordinal).ToList();
         var csp = string.Join("; ",
             "default-src 'self'",
             "script-src 'self' " + string.Join(' ', hashes.Select(h => $"'sha256-{h}'")),
@@ -73,15 +73,5 @@ public static partial class HostingConfigWriter
         return OutputFile.Text(Path, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
-    /// <summary>The text of every inline script a browser would run (not JSON-LD, not external scripts).</summary>
-    public static IEnumerable<string> InlineScripts(string html) =>
-        ScriptElement().Matches(html)
-            .Where(m => !m.Groups["attributes"].Value.Contains("src=", StringComparison.Ordinal)
-                && !m.Groups["attributes"].Value.Contains("application/ld+json", StringComparison.Ordinal))
-            .Select(m => m.Groups["body"].Value);
-
     public static string Hash(string script) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
-
-    [GeneratedRegex("<script(?<attributes>[^>]*)>(?<body>.*?)</script>", RegexOptions.Singleline)]
-    private static partial Regex ScriptElement();
 }

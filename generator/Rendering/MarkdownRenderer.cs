@@ -54,11 +54,24 @@ public sealed class MarkdownRenderer
             }
         }
 
-        var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
+        // Setting up an HTML renderer registers a few dozen object renderers: one per thread is kept and reused.
+        var (writer, renderer) = _renderers.Value!;
+        writer.GetStringBuilder().Clear();
         renderer.Render(document);
         return new RenderedMarkdown(writer.ToString(), links);
+    }
+
+    private readonly ThreadLocal<(StringWriter Writer, HtmlRenderer Renderer)> _renderers;
+
+    public MarkdownRenderer()
+    {
+        _renderers = new(() =>
+        {
+            var writer = new StringWriter();
+            var renderer = new HtmlRenderer(writer);
+            _pipeline.Setup(renderer);
+            return (writer, renderer);
+        });
     }
 
     private static bool IsExternal(string url) =>

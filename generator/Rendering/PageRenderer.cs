@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
@@ -8,12 +9,27 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace WeekendCulturel.Generator.Rendering;
 
+/// <summary>One rendered page, as the UTF-8 bytes it will be written as.</summary>
+public sealed record RenderedPage(PlannedPage Page, byte[] Html)
+{
+    public string Text => Encoding.UTF8.GetString(Html);
+}
+
+/// <summary>What a render pass made: the pages in plan order, and what they contain.</summary>
+public sealed record RenderedSite(IReadOnlyList<RenderedPage> Pages, HtmlFacts Facts);
+
 /// <summary>
 /// Renders planned pages to HTML with ASP.NET Core's <see cref="HtmlRenderer"/>. The services are built once;
 /// a renderer lives for one batch only, because it keeps every root component it rendered until disposed.
+/// Pages are written straight into UTF-8 (half the memory of .NET strings, and what goes to disk anyway).
 /// </summary>
 public sealed class PageRenderer : IDisposable
 {
+    // A renderer holds on to every component it rendered: past this many pages a fresh one is cheaper.
+    private const int PagesPerRenderer = 256;
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     private readonly ServiceProvider _services;
 
     public PageRenderer()
@@ -27,30 +43,50 @@ public sealed class PageRenderer : IDisposable
         _services = services.BuildServiceProvider();
     }
 
-    /// <summary>Renders every page, in as many parallel batches as there are cores.</summary>
-    public IReadOnlyList<(PlannedPage Page, string Html)> RenderAll(IReadOnlyList<PlannedPage> pages)
+    /// <summary>Renders every page, on every core, in chunks small enough to keep each renderer lean.</summary>
+    public RenderedSite RenderAll(IReadOnlyList<PlannedPage> pages)
     {
-        var results = new (PlannedPage, string)[pages.Count];
-        var batches = Math.Max(1, Math.Min(Environment.ProcessorCount, pages.Count / 8));
-        Parallel.For(0, batches, batch =>
-        {
-            using var renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
-            for (var i = batch; i < pages.Count; i += batches)
+        var results = new RenderedPage[pages.Count];
+        var facts = new HtmlFacts();
+        var chunks = (pages.Count + PagesPerRenderer - 1) / PagesPerRenderer;
+        Parallel.For(
+            0,
+            chunks,
+            () => new HtmlFacts(),
+            (chunk, _, local) =>
             {
-                results[i] = (pages[i], Render(renderer, pages[i]));
-            }
-        });
-        return results;
+                using var renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
+                using var buffer = new MemoryStream(64 * 1024);
+                using var writer = new StreamWriter(buffer, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
+                var end = Math.Min(pages.Count, (chunk + 1) * PagesPerRenderer);
+                for (var i = chunk * PagesPerRenderer; i < end; i++)
+                {
+                    buffer.SetLength(0);
+                    Render(renderer, pages[i], writer);
+                    var html = buffer.ToArray();
+                    local.Scan(html);
+                    results[i] = new RenderedPage(pages[i], html);
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (facts)
+                {
+                    facts.Add(local);
+                }
+            });
+        return new RenderedSite(results, facts);
     }
 
-    private static string Render(HtmlRenderer renderer, PlannedPage page) =>
+    private static void Render(HtmlRenderer renderer, PlannedPage page, StreamWriter writer) =>
         renderer.Dispatcher.InvokeAsync(async () =>
         {
             var output = await renderer.RenderComponentAsync(page.Component, ParameterView.FromDictionary(new Dictionary<string, object?>(page.Parameters)));
-            using var writer = new StringWriter();
             writer.Write("<!DOCTYPE html>\n");
             output.WriteHtmlTo(writer);
-            return writer.ToString();
+            writer.Flush();
         }).GetAwaiter().GetResult();
 
     public void Dispose() => _services.Dispose();

@@ -34,15 +34,8 @@ public static class SitePlanner
         pages.Add(PlannedPage.Of<ProgrammePage>(Routes.Programme(lang), Parameters(context,
             Meta(Routes.Programme(lang), Routes.Programme(other), ui.Programme, Describe(ui.Programme, site, lang), []))));
 
-        foreach (var session in content.Sessions.Where(s => s.Text.Has(lang)))
-        {
-            var text = session.Text.For(lang);
-            var path = Routes.SessionPath(session.Id, lang);
-            var alternate = session.Text.Has(other) ? Routes.SessionPath(session.Id, other) : null;
-            pages.Add(PlannedPage.Of<SessionPage>(path, Parameters(context,
-                Meta(path, alternate, text.Title, text.Summary, [programmeCrumb], StructuredData.ForSession(context, session, lang), "event"),
-                ("Session", session))));
-        }
+        // Most pages are sessions, each with its own JSON-LD: they are planned on every core, in order.
+        pages.AddRange(content.Sessions.Where(s => s.Text.Has(lang)).AsParallel().AsOrdered().Select(session => PlanSession(context, session, lang)));
 
         pages.Add(PlannedPage.Of<SpeakersPage>(Routes.Speakers(lang), Parameters(context,
             Meta(Routes.Speakers(lang), Routes.Speakers(other), ui.Speakers, Describe(ui.Speakers, site, lang), []))));
@@ -98,6 +91,19 @@ public static class SitePlanner
 
         pages.Add(PlannedPage.Of<NotFoundPage>(Routes.NotFound(lang), Parameters(context,
             new PageMeta(lang, Routes.NotFound(lang), Routes.NotFound(other), ui.NotFoundTitle, ui.NotFoundLead, [], Indexable: false))));
+    }
+
+    /// <summary>The page of one session in one language (which it must have).</summary>
+    public static PlannedPage PlanSession(RenderContext context, Session session, Lang lang)
+    {
+        var ui = Ui.For(lang);
+        var other = lang.Other();
+        var text = session.Text.For(lang);
+        var path = Routes.SessionPath(session.Id, lang);
+        var alternate = session.Text.Has(other) ? Routes.SessionPath(session.Id, other) : null;
+        return PlannedPage.Of<SessionPage>(path, Parameters(context,
+            new PageMeta(lang, path, alternate, text.Title, text.Summary, [new Crumb(ui.Programme, Routes.Programme(lang))], StructuredData.ForSession(context, session, lang), "event"),
+            ("Session", session)));
     }
 
     /// <summary>

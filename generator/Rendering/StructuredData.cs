@@ -9,14 +9,11 @@ public static class StructuredData
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
 
-    /// <summary>The whole weekend, with every session as a sub-event.</summary>
-    public static string ForEvent(RenderContext context, Lang lang)
-    {
-        var site = context.Site;
-        var node = EventNode(context, lang);
-        node["subEvent"] = new JsonArray([.. context.Content.Sessions.Select(s => (JsonNode)SessionSummary(context, s, lang))]);
-        return node.ToJsonString(Options);
-    }
+    /// <summary>
+    /// The whole weekend. Sessions are not listed as sub-events: each session page names the weekend as its
+    /// super-event, and the home page stays the same size whatever the size of the programme.
+    /// </summary>
+    public static string ForEvent(RenderContext context, Lang lang) => EventNode(context, lang).ToJsonString(Options);
 
     public static string ForSession(RenderContext context, Session session, Lang lang)
     {

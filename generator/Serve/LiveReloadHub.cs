@@ -29,6 +29,18 @@ public sealed class LiveReloadHub
 
     public void Reload() => Broadcast("event: reload\ndata: {}\n\n");
 
+    /// <summary>Reloads only the tabs showing one of these files (paths relative to the site, like <c>programme/index.html</c>).</summary>
+    public void Reload(IEnumerable<string> files)
+    {
+        var paths = files.Where(f => f.EndsWith(".html", StringComparison.Ordinal))
+            .Select(f => "/" + (f.EndsWith("index.html", StringComparison.Ordinal) ? f[..^"index.html".Length] : f))
+            .ToList();
+        if (paths.Count > 0)
+        {
+            Broadcast($"event: reload\ndata: {JsonSerializer.Serialize(new { paths })}\n\n");
+        }
+    }
+
     public void Failed(IEnumerable<string> problems) =>
         Broadcast($"event: failed\ndata: {JsonSerializer.Serialize(problems)}\n\n");
 
@@ -80,7 +92,10 @@ public sealed class LiveReloadHub
     public const string Script = """
         (() => {
           const source = new EventSource('/_live/events');
-          source.addEventListener('reload', () => location.reload());
+          source.addEventListener('reload', (event) => {
+            const paths = JSON.parse(event.data).paths;
+            if (!paths || paths.includes(location.pathname)) location.reload();
+          });
           source.addEventListener('failed', (event) => {
             let panel = document.getElementById('wc-live-errors');
             if (!panel) {

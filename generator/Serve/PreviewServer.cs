@@ -32,11 +32,12 @@ public static class PreviewServer
         await using var registration = await LocalRegistration.StartAsync(line.Storage, line.Now, Path.GetFullPath(".data"));
 
         // A few builds that write nothing, spaced out so that the runtime's tiered JIT promotes the hot code to
-        // its optimised version: the first rebuild after an edit is then as quick as the later ones.
+        // its optimised version: the first rebuild after an edit is then as quick as the later ones. A large
+        // site's first build already ran that code thousands of times, and a rehearsal would cost seconds.
         var rebuildGate = new SemaphoreSlim(1, 1);
         _ = Task.Run(async () =>
         {
-            for (var i = 0; i < 5; i++)
+            for (var i = 0; i < (first.Pages <= 1000 ? 5 : 0); i++)
             {
                 await Task.Delay(150);
                 await rebuildGate.WaitAsync();
@@ -62,9 +63,15 @@ public static class PreviewServer
                 return;
             }
 
-            foreach (var change in await LocalRegistration.SyncAsync(app.Services, result))
+            var changes = await LocalRegistration.SyncAsync(app.Services, result);
+            foreach (var change in changes.Take(20))
             {
                 Console.WriteLine("registrations: " + change);
+            }
+
+            if (changes.Count > 20)
+            {
+                Console.WriteLine($"registrations: and {changes.Count - 20} more changes");
             }
 
             syncedManifest = result.Manifest;
@@ -91,11 +98,29 @@ public static class PreviewServer
                     Console.WriteLine("serve: a theme component changed; components are compiled, so restart serve to see it.");
                 }
 
-                var result = builder.Build(options);
+                IncrementalTiming? early = null;
+                var result = builder.Rebuild(options, changed, timing =>
+                {
+                    // The edited sessions' pages are on disk: their tabs reload now, the lists follow.
+                    early = timing;
+                    hub.Reload(timing.Files);
+                    if (!line.Quiet)
+                    {
+                        Console.WriteLine($"rebuild: {string.Join(", ", timing.Sessions)} on disk in {timing.SessionPagesWritten.TotalMilliseconds:0} ms");
+                    }
+                });
                 ConsoleReport.Print(result, "rebuild", line.Quiet);
                 if (result.Succeeded)
                 {
-                    hub.Reload();
+                    if (early is null)
+                    {
+                        hub.Reload();
+                    }
+                    else
+                    {
+                        hub.Reload(result.Files.Select(f => f.Path).Except(early.Files));
+                    }
+
                     SyncAsync(result).GetAwaiter().GetResult();
                 }
                 else

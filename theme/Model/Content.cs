@@ -106,4 +106,42 @@ public sealed record SiteContent(
     IReadOnlyDictionary<string, Speaker> Speakers,
     IReadOnlyList<PressItem> Press,
     IReadOnlyDictionary<string, ContentPage> Pages,
-    Partners Partners);
+    Partners Partners)
+{
+    // Pages that list sessions by speaker, venue or day look them up here: scanning every session for every
+    // speaker grows with the square of the programme. Built on first use; two threads may both build it,
+    // harmlessly. A copy made with 'with' may have other sessions, so it starts without.
+    private SessionIndex? _index;
+
+    private SessionIndex Index => _index ??= new SessionIndex(Sessions);
+
+    private SiteContent(SiteContent original)
+    {
+        Site = original.Site;
+        Sessions = original.Sessions;
+        Venues = original.Venues;
+        Speakers = original.Speakers;
+        Press = original.Press;
+        Pages = original.Pages;
+        Partners = original.Partners;
+    }
+
+    /// <summary>The sessions of a speaker, in programme order.</summary>
+    public IEnumerable<Session> SessionsWith(string speakerId) => Index.BySpeaker[speakerId];
+
+    /// <summary>The sessions held at a venue, in programme order.</summary>
+    public IEnumerable<Session> SessionsAt(string venueId) => Index.ByVenue[venueId];
+
+    /// <summary>The sessions of one day, in programme order.</summary>
+    public IEnumerable<Session> SessionsOn(DateOnly day) => Index.ByDay[day];
+}
+
+/// <summary>The sessions grouped by speaker, venue and day, each group in programme order.</summary>
+internal sealed class SessionIndex(IReadOnlyList<Session> sessions)
+{
+    public ILookup<string, Session> BySpeaker { get; } = sessions.SelectMany(s => s.SpeakerIds.Distinct().Select(id => (Id: id, Session: s))).ToLookup(p => p.Id, p => p.Session, StringComparer.Ordinal);
+
+    public ILookup<string, Session> ByVenue { get; } = sessions.ToLookup(s => s.VenueId, StringComparer.Ordinal);
+
+    public ILookup<DateOnly, Session> ByDay { get; } = sessions.ToLookup(s => s.Day);
+}

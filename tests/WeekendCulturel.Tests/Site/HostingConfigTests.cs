@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using WeekendCulturel.Generator.Output;
 using WeekendCulturel.Generator.Outputs;
+using WeekendCulturel.Generator.Rendering;
 using WeekendCulturel.Generator.Serve;
 using WeekendCulturel.Tests.Support;
 
@@ -42,9 +44,17 @@ public sealed class HostingConfigTests(BuiltSite site)
     [Fact]
     public void The_policy_changes_when_a_script_changes()
     {
-        var before = HostingConfigWriter.Write(["<html><script>one()</script></html>"]);
-        var after = HostingConfigWriter.Write(["<html><script>two()</script></html>"]);
-        var withData = HostingConfigWriter.Write(["<html><script>one()</script><script type=\"application/ld+json\">{}</script><script src=\"/a.js\"></script></html>"]);
+        static OutputFile ConfigFor(string html)
+        {
+            var facts = new HtmlFacts();
+            facts.Scan(html);
+            return HostingConfigWriter.Write(facts.InlineScripts);
+        }
+
+        var before = ConfigFor("<html><script>one()</script></html>");
+        var after = ConfigFor("<html><script>two()</script></html>");
+        // JSON-LD is data, not script; the renderer writes its type with '+' escaped.
+        var withData = ConfigFor("<html><script>one()</script><script type=\"application/ld&#x2B;json\">{}</script><script type=\"application/ld+json\">[]</script><script src=\"/a.js\"></script></html>");
 
         Assert.NotEqual(before.Bytes, after.Bytes);
         Assert.Equal(before.Bytes, withData.Bytes);

@@ -76,7 +76,7 @@ public sealed class ContentCopy : IDisposable
     // Diagnostics print paths relative to the working directory, as an editor running the tool sees them.
     private static readonly Lock DirectoryGate = new();
 
-    private T WithCurrentDirectory<T>(Func<T> action)
+    public T WithCurrentDirectory<T>(Func<T> action)
     {
         lock (DirectoryGate)
         {

@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using WeekendCulturel.Generator.Assets;
+using WeekendCulturel.Generator.Diagnostics;
+using WeekendCulturel.Generator.Loading;
+using WeekendCulturel.Generator.Output;
+using WeekendCulturel.Generator.Outputs;
+using WeekendCulturel.Generator.Rendering;
+using WeekendCulturel.Generator.Validation;
+using WeekendCulturel.Theme.Model;
+using WeekendCulturel.Theme.Pages;
+
+namespace WeekendCulturel.Generator;
+
+/// <summary>How long an incremental rebuild took to put the edited sessions' own pages on disk.</summary>
+public sealed record IncrementalTiming(IReadOnlyList<string> Sessions, IReadOnlyList<string> Files, TimeSpan SessionPagesWritten);
+
+/// <summary>
+/// serve's fast path: when only session files were edited, only what shows those sessions is made again.
+/// First the sessions' own pages and calendars are written (and the browser can reload), then the pages that
+/// list sessions (programme, registration, speakers, venues, site map) and the programme-wide data files.
+/// The result is byte for byte what a full build writes (a test holds it to that); anything the fast path
+/// cannot be sure of (a new, deleted or draft file, another folder, a new CSS class, new filter values, an
+/// earlier failed build) falls back to the full build.
+/// </summary>
+public sealed partial class SiteBuilder
+{
+    // The pages that list sessions (venue pages are chosen by venue).
+    private static readonly HashSet<Type> SessionLists = [typeof(ProgrammePage), typeof(RegistrationPage), typeof(SpeakersPage), typeof(SiteMapPage)];
+
+    private LastBuild? _last;
+
+    /// <summary>What the last full build of serve left, for the fast path.</summary>
+    private sealed record LastBuild(
+        BuildOptions Options,
+        LoadedContent Loaded,
+        IReadOnlyList<Diagnostic> LoadDiagnostics,
+        RenderContext Context,
+        IReadOnlyList<PlannedPage> Pages,
+        AssetUrls Assets,
+        HtmlFacts Facts,
+        string FilterCss,
+        IReadOnlyDictionary<string, string> Shells,
+        IReadOnlySet<string> SitePaths);
+
+    /// <summary>
+    /// Rebuilds after the given files changed: incrementally when it can, else in full.
+    /// <paramref name="sessionPagesWritten"/> is called as soon as the edited sessions' pages are on disk.
+    /// </summary>
+    public BuildResult Rebuild(BuildOptions options, IReadOnlyCollection<string> changed, Action<IncrementalTiming>? sessionPagesWritten = null) =>
+        Incremental(options, changed, sessionPagesWritten) ?? Build(options);
+
+    private BuildResult? Incremental(BuildOptions options, IReadOnlyCollection<string> changed, Action<IncrementalTiming>? sessionPagesWritten)
+    {
+        if (_last is not { } last || last.Options != options || last.Loaded.References is not { } references || last.Loaded.Content is not { } content)
+        {
+            return null;
+        }
+
+        var ids = EditedSessions(options.ContentDirectory, changed, content);
+        if (ids is null)
+        {
+            return null;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        var reloadedFiles = ids.SelectMany(id => new[] { $"sessions/{id}.md", $"sessions/{id}.en.md" })
+            .Select(f => ContentLoader.Display(Path.Combine(options.ContentDirectory, f))).ToHashSet(StringComparer.Ordinal);
+        foreach (var diagnostic in last.LoadDiagnostics.Where(d => !reloadedFiles.Contains(d.Path)))
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        var spans = new ConcurrentDictionary<string, SourceSpan>(last.Loaded.Spans, StringComparer.Ordinal);
+        var links = last.Loaded.Links.Where(l => !reloadedFiles.Contains(l.Path)).ToList();
+        var replaced = new Dictionary<string, Session>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var (session, sessionLinks) = _loader.ReloadSession(options.ContentDirectory, id, references, diagnostics, spans);
+            links.AddRange(sessionLinks);
+            if (session is not null)
+            {
+                replaced[id] = session;
+            }
+            else if (!diagnostics.HasErrors)
+            {
+                // Now a draft: it leaves the site, which the full build handles.
+                return null;
+            }
+        }
+
+        var loadDiagnostics = diagnostics.Sorted();
+        if (diagnostics.HasErrors)
+        {
+            return new BuildResult(loadDiagnostics, 0, [], null, clock.Elapsed, null);
+        }
+
+        var sessions = content.Sessions.Select(s => replaced.GetValueOrDefault(s.Id) ?? s)
+            .OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+        var updated = content with { Sessions = sessions };
+        var loaded = new LoadedContent(updated, links, spans) { References = references };
+        ContentValidator.Validate(loaded, last.SitePaths, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return new BuildResult(diagnostics.Sorted(), 0, [], null, clock.Elapsed, null);
+        }
+
+        if (ProgrammeFilterCss(updated) != last.FilterCss)
+        {
+            return null;
+        }
+
+        var context = last.Context with { Content = updated };
+
+        // 1. The edited sessions' own pages and calendars.
+        var own = replaced.Values.SelectMany(s => new[] { Lang.Fr, Lang.En }.Where(s.Text.Has).Select(lang => SitePlanner.PlanSession(context, s, lang))).ToList();
+        var ownRendered = _renderer.RenderAll(own);
+        if (!Covered(ownRendered.Facts, last.Facts))
+        {
+            return null;
+        }
+
+        var ownFiles = ownRendered.Pages.Select(r => new OutputFile(r.Page.OutputFile, AssetBundler.Link(r.Html, last.Assets))).ToList();
+        ownFiles.AddRange(replaced.Values.SelectMany(s => new[] { Lang.Fr, Lang.En }.Select(lang =>
+            OutputFile.Text(Routes.SessionCalendar(s.Id, lang), CalendarWriter.Serialize(context, lang, [s])))));
+        var ownWritten = _writer.WriteSome(options.OutputDirectory, ownFiles);
+        sessionPagesWritten?.Invoke(new IncrementalTiming([.. replaced.Keys], [.. ownFiles.Select(f => f.Path)], clock.Elapsed));
+
+        // 2. Every page and file that lists sessions.
+        var venues = replaced.Values.Select(s => s.VenueId).Concat(replaced.Keys.Select(id => content.Sessions.First(s => s.Id == id).VenueId)).ToHashSet(StringComparer.Ordinal);
+        var lists = last.Pages
+            .Where(p => SessionLists.Contains(p.Component) || (p.Component == typeof(VenuePage) && p.Parameters["Venue"] is Venue v && venues.Contains(v.Id)))
+            .Select(p => p with { Parameters = new Dictionary<string, object?>(p.Parameters) { ["Context"] = context } })
+            .ToList();
+        var listsRendered = _renderer.RenderAll(lists);
+        if (!Covered(listsRendered.Facts, last.Facts))
+        {
+            return null;
+        }
+
+        var listFiles = new OutputFile[lists.Count];
+        Parallel.For(0, lists.Count, i => listFiles[i] = new OutputFile(listsRendered.Pages[i].Page.OutputFile, AssetBundler.Link(listsRendered.Pages[i].Html, last.Assets)));
+        var dataFiles = new List<OutputFile>
+        {
+            OutputFile.Text(Routes.ProgrammeCalendar(Lang.Fr), CalendarWriter.Serialize(context, Lang.Fr, sessions)),
+            OutputFile.Text(Routes.ProgrammeCalendar(Lang.En), CalendarWriter.Serialize(context, Lang.En, sessions)),
+            ScheduleWriter.Write(context),
+            RegistrationManifestWriter.Write(context),
+        };
+        var listsWritten = _writer.WriteSome(options.OutputDirectory, [.. listFiles, .. dataFiles]);
+
+        var pages = last.Pages.Select(p => p.Component == typeof(SessionPage) && replaced.ContainsKey(((Session)p.Parameters["Session"]!).Id)
+            ? own.First(o => o.Path == p.Path)
+            : p).ToList();
+        _last = last with { Loaded = loaded, LoadDiagnostics = loadDiagnostics, Context = context, Pages = pages };
+        var written = new WriteSummary(ownWritten.Written + listsWritten.Written, ownWritten.Unchanged + listsWritten.Unchanged, 0);
+        return new BuildResult(diagnostics.Sorted(), pages.Count, [.. ownFiles, .. listFiles, .. dataFiles], written, clock.Elapsed, updated) { Shells = last.Shells };
+    }
+
+    /// <summary>The ids of the sessions whose files changed, or null when anything else changed.</summary>
+    private static List<string>? EditedSessions(string contentDirectory, IReadOnlyCollection<string> changed, SiteContent content)
+    {
+        var folder = Path.GetFullPath(Path.Combine(contentDirectory, "sessions")) + Path.DirectorySeparatorChar;
+        var known = content.Sessions.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var ids = new List<string>();
+        foreach (var path in changed.Select(Path.GetFullPath))
+        {
+            var exists = File.Exists(path);
+            if (!exists && !path.EndsWith(".md", StringComparison.Ordinal) && !Directory.Exists(path))
+            {
+                // An editor's temporary file, already renamed over the real one (sed -i, many editors).
+                continue;
+            }
+
+            if (!path.StartsWith(folder, StringComparison.Ordinal) || !path.EndsWith(".md", StringComparison.Ordinal) || !exists)
+            {
+                return null;
+            }
+
+            var name = Path.GetFileName(path);
+            var id = name.EndsWith(".en.md", StringComparison.Ordinal) ? name[..^".en.md".Length] : name[..^".md".Length];
+            if (!known.Contains(id) || name.Contains(Path.DirectorySeparatorChar))
+            {
+                return null;
+            }
+
+            if (!ids.Contains(id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids.Count == 0 ? null : ids;
+    }
+
+    /// <summary>Whether the bundle and the security policy of the last build still cover these pages.</summary>
+    private static bool Covered(HtmlFacts pages, HtmlFacts built) =>
+        pages.Classes.IsSubsetOf(built.Classes) && pages.InlineScripts.IsSubsetOf(built.InlineScripts);
+}

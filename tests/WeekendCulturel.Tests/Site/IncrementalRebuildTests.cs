@@ -1,0 +1,89 @@
+using WeekendCulturel.Generator;
+using WeekendCulturel.Generator.Assets;
+using WeekendCulturel.Tests.Support;
+
+namespace WeekendCulturel.Tests.Site;
+
+/// <summary>serve's fast path after an edited session: the same files as a full build, or a full build.</summary>
+public sealed class IncrementalRebuildTests
+{
+    private const string Session = "sessions/atelier-compar-ia.md";
+
+    [Fact]
+    public void An_edited_session_is_rebuilt_alone_and_the_site_is_what_a_full_build_makes()
+    {
+        using var copy = new ContentCopy();
+        using var builder = new SiteBuilder(ThemeFiles.Default(), serving: true);
+        Assert.True(copy.WithCurrentDirectory(() => builder.Build(copy.Options())).Succeeded);
+
+        // A new title (shown on the programme, the speakers and the venue pages), a new body, more seats.
+        copy.Replace(Session, "title: \"Atelier Compar:IA", "title: \"Atelier Compar:IA (nouvelle formule)");
+        copy.Replace(Session, "capacity: 24", "capacity: 30");
+        File.AppendAllText(copy.PathOf(Session), "\nUn paragraphe ajouté : il doit paraître sur la page de la séance.\n");
+        IncrementalTiming? timing = null;
+        var result = copy.WithCurrentDirectory(() => builder.Rebuild(copy.Options(), [copy.PathOf(Session)], t => timing = t));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.NotNull(timing);
+        Assert.Equal(["atelier-compar-ia"], timing.Sessions);
+        Assert.Contains("programme/atelier-compar-ia/index.html", timing.Files);
+        Assert.Contains("\"capacity\":30", result.Manifest!.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var full = Path.Combine(copy.Root, "_full");
+        using (var fresh = new SiteBuilder(ThemeFiles.Default()))
+        {
+            Assert.True(copy.WithCurrentDirectory(() => fresh.Build(copy.Options() with { OutputDirectory = full })).Succeeded);
+        }
+
+        AssertSameFiles(full, copy.Output);
+        Assert.Contains("(nouvelle formule)", File.ReadAllText(Path.Combine(copy.Output, "programme", "index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mistake_in_the_edited_session_is_reported_at_its_place_and_nothing_is_written()
+    {
+        using var copy = new ContentCopy();
+        using var builder = new SiteBuilder(ThemeFiles.Default(), serving: true);
+        Assert.True(copy.WithCurrentDirectory(() => builder.Build(copy.Options())).Succeeded);
+        var page = Path.Combine(copy.Output, "programme", "atelier-compar-ia", "index.html");
+        var before = File.ReadAllBytes(page);
+
+        copy.Replace(Session, "audience: tout-public", "audience: tout-le-monde");
+        var line = copy.LineOf(Session, "audience:");
+        copy.Replace(Session, "title: \"Atelier Compar:IA", "title: \"Atelier modifié");
+        var result = copy.WithCurrentDirectory(() => builder.Rebuild(copy.Options(), [copy.PathOf(Session)]));
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == Generator.Diagnostics.Severity.Error);
+        Assert.Equal(Path.Combine("content", "sessions", "atelier-compar-ia.md"), error.Path);
+        Assert.Equal(line, error.Line);
+        Assert.Equal(before, File.ReadAllBytes(page));
+    }
+
+    [Fact]
+    public void An_edit_outside_the_sessions_falls_back_to_a_full_build()
+    {
+        using var copy = new ContentCopy();
+        using var builder = new SiteBuilder(ThemeFiles.Default(), serving: true);
+        Assert.True(copy.WithCurrentDirectory(() => builder.Build(copy.Options())).Succeeded);
+
+        copy.Replace("speakers/kak.md", "Cartooning for Peace", "Cartooning for Peace (association)");
+        var incremental = false;
+        var result = copy.WithCurrentDirectory(() => builder.Rebuild(copy.Options(), [copy.PathOf("speakers/kak.md")], _ => incremental = true));
+
+        Assert.True(result.Succeeded);
+        Assert.False(incremental);
+        Assert.Contains("(association)", File.ReadAllText(Path.Combine(copy.Output, "intervenants", "index.html")), StringComparison.Ordinal);
+    }
+
+    private static void AssertSameFiles(string expectedRoot, string actualRoot)
+    {
+        static Dictionary<string, string> Files(string root) => Directory.GetFiles(root, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(root, f), f => f, StringComparer.Ordinal);
+        var expected = Files(expectedRoot);
+        var actual = Files(actualRoot);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        var different = expected.Keys.Where(k => !File.ReadAllBytes(expected[k]).AsSpan().SequenceEqual(File.ReadAllBytes(actual[k]))).ToList();
+        Assert.Empty(different);
+    }
+}

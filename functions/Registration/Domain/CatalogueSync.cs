@@ -14,6 +14,9 @@ public static class CatalogueSync
 
     public static string ShellRow(string lang) => "shell-" + lang;
 
+    /// <summary>Set once every registered person has a marker (<see cref="PersonEntity"/>).</summary>
+    public const string PeopleMarkedRow = "people-marked";
+
     public static async Task<IReadOnlyList<string>> SyncAsync(RegistrationStore store, RegistrationManifest manifest, IReadOnlyDictionary<string, string> shells, DateTimeOffset now, CancellationToken cancellation = default)
     {
         var report = new List<string>();
@@ -46,6 +49,18 @@ public static class CatalogueSync
         foreach (var gone in before.Keys.Except(manifest.Sessions.Select(s => s.Id)))
         {
             report.Add($"{gone}: no longer in the manifest; its registrations are kept (remove them from the organisers' export if the session is cancelled)");
+        }
+
+        // Registrations made before people had markers get theirs, once: from then on every booking writes it.
+        if (await store.SiteValueAsync(PeopleMarkedRow, cancellation) is null)
+        {
+            var marked = await store.MarkRegisteredPeopleAsync(now, cancellation);
+            if (marked > 0)
+            {
+                report.Add($"{marked} registered people marked as seen (done once)");
+            }
+
+            await store.SetSiteValueAsync(PeopleMarkedRow, now.ToString("O", CultureInfo.InvariantCulture), cancellation);
         }
 
         await store.SetSiteValueAsync(LastDayRow, manifest.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellation);

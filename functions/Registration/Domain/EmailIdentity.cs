@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -27,6 +28,49 @@ public sealed class EmailIdentity(byte[] key)
 public static class ManageToken
 {
     public static string New() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    // Draws that did not fit the person asking, kept (a few per first byte of their hash) for the next people
+    // whose email hash starts with that byte: email hashes are spread evenly, so almost no draw is wasted.
+    // Each kept token is handed out once, then forgotten here.
+    private const int KeptPerByte = 4;
+    private static readonly ConcurrentQueue<string>[] Kept = Enumerable.Range(0, 256).Select(_ => new ConcurrentQueue<string>()).ToArray();
+
+    /// <summary>
+    /// A new token whose SHA-256 starts with the same byte as the person's email hash, so that the booking
+    /// lands in the partition of the person's marker and both are written in one transaction. Tokens are
+    /// drawn at random until one fits: still 248 unguessable bits.
+    /// </summary>
+    public static string NewFor(string emailHash)
+    {
+        var wanted = Convert.FromHexString(emailHash.AsSpan(0, 2))[0];
+        if (Kept[wanted].TryDequeue(out var kept))
+        {
+            return kept;
+        }
+
+        const int Draws = 32;
+        Span<byte> random = stackalloc byte[32 * Draws];
+        Span<byte> text = stackalloc byte[43];
+        Span<byte> hash = stackalloc byte[32];
+        while (true)
+        {
+            RandomNumberGenerator.Fill(random);
+            for (var i = 0; i < Draws; i++)
+            {
+                System.Buffers.Text.Base64Url.EncodeToUtf8(random.Slice(i * 32, 32), text);
+                SHA256.HashData(text, hash);
+                if (hash[0] == wanted)
+                {
+                    return Encoding.ASCII.GetString(text);
+                }
+
+                if (Kept[hash[0]].Count < KeptPerByte)
+                {
+                    Kept[hash[0]].Enqueue(Encoding.ASCII.GetString(text));
+                }
+            }
+        }
+    }
 
     public static string NewBookingId() => "b_" + Base64Url(RandomNumberGenerator.GetBytes(12));
 

@@ -26,15 +26,20 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
     /// whatever was registered can always be managed with the token; each session is then its own
     /// transaction, and a repeated request finds what the first one made.
     /// </summary>
+    /// <remarks>
+    /// Someone never seen before (their marker was written with this booking) holds nothing anywhere: their
+    /// overlaps are checked against what this request confirms, without reading storage. For anyone else,
+    /// each overlapping session is read.
+    /// </remarks>
     public async Task<RegistrationReply> RegisterAsync(IReadOnlyList<string> sessionIds, Applicant applicant, CancellationToken cancellation = default)
     {
         var sessions = await catalogue.AllAsync(cancellation);
         var now = Now;
         var emailHash = emails.Hash(applicant.Email);
-        var token = ManageToken.New();
+        var token = ManageToken.NewFor(emailHash);
         var tokenHash = ManageToken.Hash(token);
         var bookingId = ManageToken.NewBookingId();
-        await store.CreateBookingAsync(new BookingEntity
+        var firstSeen = await store.CreateBookingAsync(new BookingEntity
         {
             PartitionKey = BookingEntity.PartitionFor(tokenHash),
             RowKey = tokenHash,
@@ -51,29 +56,16 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
         var anyCreated = false;
         foreach (var id in sessionIds)
         {
+            // What the person already holds in a session is reported whatever else applies. The store finds it
+            // itself when it registers (its insert conflicts); it is read here only before a refusal.
             var session = sessions[id];
-            var existing = await store.ExistingAsync(id, emailHash, cancellation);
-            if (existing is not null)
+            var refusal = now < session.Opens ? "not-yet-open"
+                : now >= session.Closes ? "closed"
+                : await ConflictsAsync(session, sessions, emailHash, firstSeen, results, cancellation) ? "conflict"
+                : null;
+            if (refusal is not null)
             {
-                results.Add(existing);
-                continue;
-            }
-
-            if (now < session.Opens)
-            {
-                results.Add(SessionOutcome.Rejected(id, "not-yet-open"));
-                continue;
-            }
-
-            if (now >= session.Closes)
-            {
-                results.Add(SessionOutcome.Rejected(id, "closed"));
-                continue;
-            }
-
-            if (await ConflictsAsync(session, sessions, emailHash, cancellation))
-            {
-                results.Add(SessionOutcome.Rejected(id, "conflict"));
+                results.Add((firstSeen ? null : await store.ExistingAsync(id, emailHash, cancellation)) ?? SessionOutcome.Rejected(id, refusal));
                 continue;
             }
 
@@ -85,18 +77,20 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
         return new RegistrationReply(bookingId, token, results, anyCreated);
     }
 
-    /// <summary>Whether the person holds a confirmed seat in a session that overlaps this one.</summary>
-    private async Task<bool> ConflictsAsync(SessionDefinition session, IReadOnlyDictionary<string, SessionDefinition> sessions, string emailHash, CancellationToken cancellation)
+    /// <summary>
+    /// Whether the person holds a confirmed seat in a session that overlaps this one. Someone seen for the
+    /// first time holds only what this request has confirmed so far; for anyone else, their row in each
+    /// overlapping session is read (all at once).
+    /// </summary>
+    private async Task<bool> ConflictsAsync(SessionDefinition session, IReadOnlyDictionary<string, SessionDefinition> sessions, string emailHash, bool firstSeen, IEnumerable<SessionOutcome> thisRequest, CancellationToken cancellation)
     {
-        foreach (var other in sessions.Values.Where(session.Overlaps))
+        if (firstSeen)
         {
-            if (await store.ExistingAsync(other.Id, emailHash, cancellation) is { Status: "confirmed" })
-            {
-                return true;
-            }
+            return thisRequest.Any(r => r.Status == "confirmed" && session.Overlaps(sessions[r.Session]));
         }
 
-        return false;
+        var held = await Task.WhenAll(sessions.Values.Where(session.Overlaps).Select(other => store.HoldsSeatAsync(other.Id, emailHash, cancellation)));
+        return held.Any(h => h);
     }
 
     public async Task<BookingView?> BookingAsync(string token, CancellationToken cancellation = default)

@@ -74,6 +74,23 @@ public sealed class BookingEntity : ITableEntity
     public DateTimeOffset CreatedAt { get; set; }
 }
 
+/// <summary>
+/// A person seen before: row <c>p-{email hash}</c> in the booking partition of that hash (the same as that of
+/// each of their bookings, see <see cref="Domain.ManageToken.NewFor"/>), written in one transaction with their
+/// first booking, so before any of their registrations. Someone without one holds no registration anywhere.
+/// </summary>
+public sealed class PersonEntity : ITableEntity
+{
+    public static string RowFor(string emailHash) => "p-" + emailHash;
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public DateTimeOffset FirstSeen { get; set; }
+}
+
 /// <summary>The catalogue of sessions (partition <c>!sessions</c>), written by <c>registrations sync</c>.</summary>
 public sealed class SessionEntity : ITableEntity
 {

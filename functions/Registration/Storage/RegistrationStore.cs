@@ -20,11 +20,20 @@ public sealed class RegistrationStore
     public const int MaxBatch = 100;
     private const int MaxAttempts = 60;
 
+    /// <summary>Requests to storage in flight at once from this store, besides those of gate holders.</summary>
+    public const int MaxInFlight = 64;
+
     private readonly TableClient _table;
 
     // Within one process, writers of one session take turns: the ETag still guards against other processes,
     // but a rush on one session does not turn into a storm of 412s.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _sessionGates = new(StringComparer.Ordinal);
+
+    // The counter of each session as this process last read or committed it, with its ETag; used only inside
+    // the session's gate. A registration commits against it without reading it again: if another process
+    // changed the counter meanwhile, the ETag no longer matches, the transaction fails with 412 and writes
+    // nothing, and the counter is read afresh. Cancellations and capacity changes forget it.
+    private readonly ConcurrentDictionary<string, CounterEntity> _counters = new(StringComparer.Ordinal);
 
     public RegistrationStore(RegistrationOptions options)
     {
@@ -34,6 +43,7 @@ public sealed class RegistrationStore
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        clientOptions.AddPolicy(new InFlightLimitPolicy(MaxInFlight), HttpPipelinePosition.PerRetry);
         _table = options.StorageConnectionString is { Length: > 0 } connection
             ? new TableClient(connection, options.TableName, clientOptions)
             : options.TableEndpoint is { } endpoint
@@ -96,6 +106,7 @@ public sealed class RegistrationStore
     public Task<int> SetCapacityAsync(string sessionId, int capacity, bool waitlist, DateTimeOffset now, CancellationToken cancellation = default) =>
         InSession(sessionId, async () =>
         {
+            Forget(sessionId);
             var promoted = 0;
             for (var attempt = 1; ; attempt++)
             {
@@ -119,7 +130,7 @@ public sealed class RegistrationStore
                 actions.Add(isNew
                     ? new TableTransactionAction(TableTransactionActionType.Add, counter)
                     : new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, counter.ETag));
-                if (await TrySubmitAsync(actions, cancellation))
+                if (await TrySubmitAsync(actions, cancellation) is not null)
                 {
                     promoted += promote.Count;
 
@@ -145,73 +156,118 @@ public sealed class RegistrationStore
         return found.HasValue ? await OutcomeAsync(found.Value!, cancellation) : null;
     });
 
+    /// <summary>Whether the person holds a confirmed seat in a session: one point read of their row's status.</summary>
+    public Task<bool> HoldsSeatAsync(string sessionId, string emailHash, CancellationToken cancellation = default) => Guard(async () =>
+    {
+        var found = await _table.GetEntityIfExistsAsync<RegistrationEntity>(sessionId, RegistrationEntity.RowFor(emailHash), select: [nameof(RegistrationEntity.Status)], cancellationToken: cancellation);
+        return found.HasValue && found.Value!.Status == nameof(RegistrationStatus.Confirmed);
+    });
+
     /// <summary>
     /// Registers one person to one session in one transaction with the session's counter: a seat if one is
     /// free, else the end of the waiting list if the session has one and the person accepts it. A person
     /// already registered keeps what they have (no second seat).
     /// </summary>
+    /// <remarks>
+    /// The usual case costs one round trip: the transaction is built on the counter this process holds and
+    /// inserts the person's row. If it fails, nothing was written: either another writer changed the counter
+    /// (412) or the person is registered here already (the insert conflicts); the counter and the person's
+    /// row are then read, and the row, if any, is what the person holds.
+    /// </remarks>
     public Task<(SessionOutcome Outcome, bool Created)> RegisterAsync(SessionDefinition session, Applicant applicant, string emailHash, string bookingId, DateTimeOffset now, CancellationToken cancellation = default) =>
         InSession(session.Id, async () =>
         {
-            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            var row = RegistrationEntity.RowFor(emailHash);
+            RegistrationEntity? existing = null;
+            var rowRead = false;
+            try
             {
-                var counter = await CounterAsync(session.Id, cancellation)
-                    ?? throw new InvalidOperationException($"session '{session.Id}' has no counter: run 'registrations sync'");
-                var row = RegistrationEntity.RowFor(emailHash);
-                var existingResponse = await _table.GetEntityIfExistsAsync<RegistrationEntity>(session.Id, row, cancellationToken: cancellation);
-                var existing = existingResponse.HasValue ? existingResponse.Value : null;
-                if (existing is not null && existing.Status != nameof(RegistrationStatus.Cancelled))
+                for (var attempt = 1; attempt <= MaxAttempts; attempt++)
                 {
-                    return ((await OutcomeAsync(existing, cancellation))!, false);
-                }
+                    var (counter, remembered) = await CounterForWriteAsync(session.Id, cancellation);
+                    if (existing is not null && existing.Status != nameof(RegistrationStatus.Cancelled))
+                    {
+                        // The person's row: made by an earlier request, or by this one when an attempt landed
+                        // but its answer was lost (the client's retry then failed on the changed ETag).
+                        return ((await OutcomeAsync(existing, cancellation))!, existing.BookingId == bookingId);
+                    }
 
-                RegistrationStatus status;
-                if (counter.Confirmed < counter.Capacity)
-                {
-                    status = RegistrationStatus.Confirmed;
-                    counter.Confirmed++;
-                }
-                else if (counter.Waitlist && applicant.AcceptWaitlist)
-                {
-                    status = RegistrationStatus.Waitlisted;
-                    counter.Waiting++;
-                }
-                else
-                {
-                    return (SessionOutcome.Rejected(session.Id, "full"), false);
-                }
+                    RegistrationStatus status;
+                    if (counter.Confirmed < counter.Capacity)
+                    {
+                        status = RegistrationStatus.Confirmed;
+                        counter.Confirmed++;
+                    }
+                    else if (counter.Waitlist && applicant.AcceptWaitlist)
+                    {
+                        status = RegistrationStatus.Waitlisted;
+                        counter.Waiting++;
+                    }
+                    else if (remembered || !rowRead)
+                    {
+                        // A refusal writes nothing, so no ETag checks it: decide it on a counter read now, and
+                        // knowing whether the person already holds something here.
+                        if (remembered)
+                        {
+                            Forget(session.Id);
+                        }
 
-                var registration = new RegistrationEntity
-                {
-                    PartitionKey = session.Id,
-                    RowKey = row,
-                    BookingId = bookingId,
-                    Status = status.ToString(),
-                    Sequence = status == RegistrationStatus.Waitlisted ? counter.NextSequence++ : 0,
-                    FirstName = applicant.FirstName,
-                    LastName = applicant.LastName,
-                    Email = applicant.Email,
-                    Organisation = applicant.Organisation,
-                    Lang = applicant.Lang,
-                    RegisteredAt = now,
-                    ChangedAt = now,
-                };
-                var actions = new List<TableTransactionAction>
-                {
-                    new(TableTransactionActionType.UpdateReplace, counter, counter.ETag),
-                    existing is null
-                        ? new(TableTransactionActionType.Add, registration)
-                        : new(TableTransactionActionType.UpdateReplace, registration, existing.ETag),
-                };
-                if (await TrySubmitAsync(actions, cancellation))
-                {
-                    var outcome = status == RegistrationStatus.Confirmed
-                        ? SessionOutcome.Confirmed(session.Id)
-                        : SessionOutcome.Waitlisted(session.Id, counter.Waiting);
-                    return (outcome, true);
-                }
+                        existing = await RowAsync(session.Id, row, cancellation);
+                        rowRead = true;
+                        continue;
+                    }
+                    else
+                    {
+                        return (SessionOutcome.Rejected(session.Id, "full"), false);
+                    }
 
-                await Backoff(attempt, cancellation);
+                    var registration = new RegistrationEntity
+                    {
+                        PartitionKey = session.Id,
+                        RowKey = row,
+                        BookingId = bookingId,
+                        Status = status.ToString(),
+                        Sequence = status == RegistrationStatus.Waitlisted ? counter.NextSequence++ : 0,
+                        FirstName = applicant.FirstName,
+                        LastName = applicant.LastName,
+                        Email = applicant.Email,
+                        Organisation = applicant.Organisation,
+                        Lang = applicant.Lang,
+                        RegisteredAt = now,
+                        ChangedAt = now,
+                    };
+                    var actions = new List<TableTransactionAction>
+                    {
+                        new(TableTransactionActionType.UpdateReplace, counter, counter.ETag),
+                        existing is null
+                            ? new(TableTransactionActionType.Add, registration)
+                            : new(TableTransactionActionType.UpdateReplace, registration, existing.ETag),
+                    };
+                    if (await TrySubmitAsync(actions, cancellation) is { } committed)
+                    {
+                        Remember(counter, committed[0].Headers.ETag);
+                        var outcome = status == RegistrationStatus.Confirmed
+                            ? SessionOutcome.Confirmed(session.Id)
+                            : SessionOutcome.Waitlisted(session.Id, counter.Waiting);
+                        return (outcome, true);
+                    }
+
+                    // Nothing was written. The counter changed under us, or the person has a row here already.
+                    Forget(session.Id);
+                    existing = await RowAsync(session.Id, row, cancellation);
+                    rowRead = true;
+                    if (existing is null || existing.Status == nameof(RegistrationStatus.Cancelled))
+                    {
+                        await Backoff(attempt, cancellation);
+                    }
+                }
+            }
+            catch
+            {
+                // Storage failed or the request was abandoned midway: whether the last transaction landed is
+                // unknown, so the counter is read again next time.
+                Forget(session.Id);
+                throw;
             }
 
             throw new StorageUnavailableException($"session '{session.Id}' stayed contended after {MaxAttempts} attempts");
@@ -224,6 +280,7 @@ public sealed class RegistrationStore
     public Task<bool> CancelAsync(string sessionId, string emailHash, string bookingId, DateTimeOffset now, CancellationToken cancellation = default) =>
         InSession(sessionId, async () =>
         {
+            Forget(sessionId);
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
                 var found = await _table.GetEntityIfExistsAsync<RegistrationEntity>(sessionId, RegistrationEntity.RowFor(emailHash), cancellationToken: cancellation);
@@ -260,7 +317,7 @@ public sealed class RegistrationStore
                 registration.ChangedAt = now;
                 actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, registration, registration.ETag));
                 actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, counter.ETag));
-                if (await TrySubmitAsync(actions, cancellation))
+                if (await TrySubmitAsync(actions, cancellation) is not null)
                 {
                     return true;
                 }
@@ -273,8 +330,62 @@ public sealed class RegistrationStore
 
     // ---- bookings ------------------------------------------------------------------------------------
 
-    public Task CreateBookingAsync(BookingEntity booking, CancellationToken cancellation = default) =>
-        Guard(() => _table.AddEntityAsync(booking, cancellation));
+    /// <summary>
+    /// Writes a booking and, in the same transaction, its person's marker when the booking's token was drawn
+    /// for the marker's partition (<see cref="ManageToken.NewFor"/>). True when the marker is new: the person
+    /// holds no registration anywhere, and nothing needs to be looked up for them. False when they were seen
+    /// before (the booking is then written alone) or the token was not drawn for it.
+    /// </summary>
+    public Task<bool> CreateBookingAsync(BookingEntity booking, CancellationToken cancellation = default) => Guard(async () =>
+    {
+        if (booking.PartitionKey == BookingEntity.PartitionFor(booking.EmailHash))
+        {
+            var marker = new PersonEntity { PartitionKey = booking.PartitionKey, RowKey = PersonEntity.RowFor(booking.EmailHash), FirstSeen = booking.CreatedAt };
+            if (await TrySubmitAsync([new(TableTransactionActionType.Add, booking), new(TableTransactionActionType.Add, marker)], cancellation) is not null)
+            {
+                return true;
+            }
+        }
+
+        try
+        {
+            await _table.AddEntityAsync(booking, cancellation);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // The row key is the hash of 256 fresh random bits: only this very booking can be there already,
+            // landed by an attempt whose answer was lost before the client's retry.
+        }
+
+        return false;
+    });
+
+    /// <summary>
+    /// Gives a marker to every person who holds a registration row (rows written before markers existed);
+    /// returns how many were written. Harmless to run again: markers are upserted.
+    /// </summary>
+    public Task<int> MarkRegisteredPeopleAsync(DateTimeOffset now, CancellationToken cancellation = default) => Guard(async () =>
+    {
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.RowKey.CompareTo("r-") >= 0 && x.RowKey.CompareTo("r.") < 0, select: ["PartitionKey", "RowKey"], cancellationToken: cancellation))
+        {
+            if (!e.PartitionKey.StartsWith('!'))
+            {
+                people.Add(e.RowKey["r-".Length..]);
+            }
+        }
+
+        foreach (var partition in people.GroupBy(BookingEntity.PartitionFor))
+        {
+            foreach (var chunk in partition.Chunk(MaxBatch))
+            {
+                var markers = chunk.Select(hash => new PersonEntity { PartitionKey = partition.Key, RowKey = PersonEntity.RowFor(hash), FirstSeen = now });
+                await _table.SubmitTransactionAsync(markers.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertMerge, m)), cancellation);
+            }
+        }
+
+        return people.Count;
+    });
 
     public Task<BookingEntity?> FindBookingAsync(string tokenHash, CancellationToken cancellation = default) => Guard(async () =>
     {
@@ -380,6 +491,55 @@ public sealed class RegistrationStore
         return found.HasValue ? found.Value : null;
     }
 
+    private async Task<RegistrationEntity?> RowAsync(string sessionId, string row, CancellationToken cancellation)
+    {
+        var found = await _table.GetEntityIfExistsAsync<RegistrationEntity>(sessionId, row, cancellationToken: cancellation);
+        return found.HasValue ? found.Value : null;
+    }
+
+    /// <summary>A copy of the counter to change and commit: the one this process holds, else one read now.</summary>
+    private async Task<(CounterEntity Counter, bool Remembered)> CounterForWriteAsync(string sessionId, CancellationToken cancellation)
+    {
+        if (_counters.TryGetValue(sessionId, out var held))
+        {
+            return (Copy(held), true);
+        }
+
+        var counter = await CounterAsync(sessionId, cancellation)
+            ?? throw new InvalidOperationException($"session '{sessionId}' has no counter: run 'registrations sync'");
+        _counters[sessionId] = Copy(counter);
+        return (counter, false);
+    }
+
+    /// <summary>Keeps the counter as just committed, with the ETag storage gave it (forgets it when none was given).</summary>
+    private void Remember(CounterEntity counter, ETag? etag)
+    {
+        if (etag is not { } committed)
+        {
+            Forget(counter.PartitionKey);
+            return;
+        }
+
+        var copy = Copy(counter);
+        copy.ETag = committed;
+        _counters[counter.PartitionKey] = copy;
+    }
+
+    private void Forget(string sessionId) => _counters.TryRemove(sessionId, out _);
+
+    private static CounterEntity Copy(CounterEntity c) => new()
+    {
+        PartitionKey = c.PartitionKey,
+        RowKey = c.RowKey,
+        Timestamp = c.Timestamp,
+        ETag = c.ETag,
+        Capacity = c.Capacity,
+        Waitlist = c.Waitlist,
+        Confirmed = c.Confirmed,
+        Waiting = c.Waiting,
+        NextSequence = c.NextSequence,
+    };
+
     private async Task<List<RegistrationEntity>> WaitingInOrderAsync(string sessionId, CancellationToken cancellation)
     {
         var waiting = new List<RegistrationEntity>();
@@ -417,8 +577,11 @@ public sealed class RegistrationStore
         return SessionOutcome.Waitlisted(registration.PartitionKey, ahead + 1);
     }
 
-    /// <summary>Commits a transaction; false when another writer changed one of its entities first.</summary>
-    private async Task<bool> TrySubmitAsync(IReadOnlyCollection<TableTransactionAction> actions, CancellationToken cancellation)
+    /// <summary>
+    /// Commits a transaction and gives the answer to each of its actions (in order); null when nothing was
+    /// written because another writer changed one of its entities first (412) or a row to add exists (409).
+    /// </summary>
+    private async Task<IReadOnlyList<Response>?> TrySubmitAsync(IReadOnlyCollection<TableTransactionAction> actions, CancellationToken cancellation)
     {
         if (actions.Count > MaxBatch || actions.Select(a => a.Entity.PartitionKey).Distinct().Count() != 1)
         {
@@ -427,16 +590,15 @@ public sealed class RegistrationStore
 
         try
         {
-            await _table.SubmitTransactionAsync(actions, cancellation);
-            return true;
+            return (await _table.SubmitTransactionAsync(actions, cancellation)).Value;
         }
         catch (TableTransactionFailedException e) when (e.Status is 412 or 409)
         {
-            return false;
+            return null;
         }
         catch (RequestFailedException e) when (e.Status is 412 or 409)
         {
-            return false;
+            return null;
         }
     }
 
@@ -453,6 +615,7 @@ public sealed class RegistrationStore
         await gate.WaitAsync();
         try
         {
+            InFlightLimitPolicy.MarkGateHolder();
             return await Guard(work);
         }
         finally

@@ -1,0 +1,82 @@
+using System.Globalization;
+
+namespace WeekendCulturel.Bench.Rush;
+
+/// <summary>What to run and how hard: <c>rush [--sessions-rush N] [--seconds S] [--workers W] [rush|throughput|all]</c>.</summary>
+public sealed record RushOptions(int RushRequests, int Seconds, int Workers, bool RunRush, bool RunThroughput, string Repository)
+{
+    public const string Usage = "usage: bench/rush [--sessions-rush 2000] [--seconds 30] [--workers 64] [--repository DIR] [rush|throughput|all]";
+
+    /// <summary>The parsed options, or the reason they are wrong.</summary>
+    public static (RushOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
+    {
+        var rush = 2000;
+        var seconds = 30;
+        var workers = 64;
+        var mode = "all";
+        string? repository = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            switch (arg)
+            {
+                case "--sessions-rush" or "--seconds" or "--workers":
+                    if (i + 1 >= args.Count || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
+                    {
+                        return (null, $"{arg} needs a positive whole number");
+                    }
+
+                    i++;
+                    if (arg == "--sessions-rush")
+                    {
+                        rush = n;
+                    }
+                    else if (arg == "--seconds")
+                    {
+                        seconds = n;
+                    }
+                    else
+                    {
+                        workers = n;
+                    }
+
+                    break;
+                case "--repository":
+                    if (i + 1 >= args.Count)
+                    {
+                        return (null, "--repository needs a folder");
+                    }
+
+                    repository = args[++i];
+                    break;
+                case "rush" or "throughput" or "all":
+                    mode = arg;
+                    break;
+                default:
+                    return (null, $"unknown argument '{arg}'");
+            }
+        }
+
+        repository = Path.GetFullPath(repository ?? FindRepository());
+        if (!File.Exists(Path.Combine(repository, "WeekendCulturel.sln")))
+        {
+            return (null, $"{repository} is not the repository (no WeekendCulturel.sln); give --repository DIR");
+        }
+
+        return (new RushOptions(rush, seconds, workers, mode is "rush" or "all", mode is "throughput" or "all", repository), null);
+    }
+
+    /// <summary>The repository this tool was built in: the first parent of its binary that holds the solution.</summary>
+    private static string FindRepository()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "WeekendCulturel.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

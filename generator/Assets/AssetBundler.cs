@@ -61,6 +61,10 @@ public sealed partial class AssetBundler(ThemeFiles theme)
         ("component/header/header.module.min.js", ["fr-header"]),
     ];
 
+    // Classes of the DSFR core that its scripts add and remove (collapsing panels, scroll locking...): never
+    // in the rendered HTML, always kept.
+    private static readonly string[] RuntimeCorePrefixes = ["fr-collapse", "fr-collapsing", "fr-scroll", "fr-transition", "fr-js", "fr-no-", "fr-hidden", "fr-unhidden", "fr-displayed", "fr-enlarge", "fr-sr-only"];
+
     private static readonly ConcurrentDictionary<string, string> DsfrCache = new(StringComparer.Ordinal);
 
     // serve rebuilds after every save; most edits change no class and no theme file, so the last bundle stands.
@@ -89,7 +93,8 @@ public sealed partial class AssetBundler(ThemeFiles theme)
         var files = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
 
         var css = new StringBuilder();
-        AppendCss(css, "core/core.main.min.css", files);
+        // The core is pruned to the classes the pages use, plus those the DSFR's scripts set at run time.
+        AppendCss(css, "core/core.main.min.css", files, c => !c.StartsWith("fr-", StringComparison.Ordinal) || classes.Contains(c) || RuntimeCorePrefixes.Any(p => c.StartsWith(p, StringComparison.Ordinal)));
         AppendCss(css, "scheme/scheme.min.css", files);
         foreach (var (component, prefixes) in Components)
         {
@@ -214,9 +219,14 @@ public sealed partial class AssetBundler(ThemeFiles theme)
         }
     }
 
-    private void AppendCss(StringBuilder css, string relative, Dictionary<string, OutputFile> files)
+    private void AppendCss(StringBuilder css, string relative, Dictionary<string, OutputFile> files, Func<string, bool>? keepClass = null)
     {
         var text = ReadDsfr(relative);
+        if (keepClass is not null)
+        {
+            text = CssPruner.Prune(text, keepClass);
+        }
+
         if (text.StartsWith("/*!", StringComparison.Ordinal) && css.Length > 0)
         {
             // One licence banner at the top is enough.

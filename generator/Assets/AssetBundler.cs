@@ -18,7 +18,15 @@ public sealed record AssetBundle(AssetUrls Urls, IReadOnlyList<OutputFile> Files
 public sealed partial class AssetBundler(ThemeFiles theme)
 {
     /// <summary>Placeholders the pages are rendered with, replaced by the fingerprinted addresses afterwards.</summary>
-    public static readonly AssetUrls Placeholders = new("/__asset_css__", "/__asset_js__", "/__asset_favicon__", ["/__asset_font_regular__", "/__asset_font_bold__"]);
+    // Each as long as the address it stands for (a fingerprint is ten hexadecimal digits), so that linking a
+    // page overwrites a few bytes in place instead of copying hundreds of megabytes of pages.
+    public static readonly AssetUrls Placeholders = new(
+        "/assets/site.__________.css",
+        "/assets/site.__________.js",
+        "/assets/dsfr/favicon/favicon.__________.svg",
+        ["/assets/dsfr/fonts/Marianne-Regular.__________.woff2", "/assets/dsfr/fonts/Marianne-Bold.__________.woff2"]);
+
+    private const string Unfingerprinted = ".__________.";
 
     // DSFR components in the cascade order of the full bundle, each with the class prefixes that call for it.
     private static readonly (string Component, string[] Prefixes)[] Components =
@@ -136,56 +144,57 @@ public sealed partial class AssetBundler(ThemeFiles theme)
         .Replace(Placeholders.PreloadFonts[0], urls.PreloadFonts[0], StringComparison.Ordinal)
         .Replace(Placeholders.PreloadFonts[1], urls.PreloadFonts[1], StringComparison.Ordinal);
 
-    /// <summary>Swaps the placeholders for the real addresses in a rendered page's UTF-8 bytes.</summary>
+    /// <summary>
+    /// Writes the real fingerprints over the placeholders of a rendered page's UTF-8 bytes, in place, and
+    /// returns the same array.
+    /// </summary>
     public static byte[] Link(byte[] html, AssetUrls urls)
     {
-        var marker = "/__asset_"u8;
+        var marker = Encoding.ASCII.GetBytes(Unfingerprinted);
         var span = html.AsSpan();
-        if (span.IndexOf(marker) < 0)
+        for (var at = span.IndexOf(marker); at >= 0; at = Next(span, marker, at))
         {
-            return html;
+            var fingerprint = FingerprintFor(span, at, urls);
+            Encoding.ASCII.GetBytes(fingerprint, span.Slice(at + 1, 10));
         }
 
-        var pairs = new (byte[] From, byte[] To)[]
+        return html;
+
+        static int Next(ReadOnlySpan<byte> span, ReadOnlySpan<byte> marker, int from)
         {
-            (Encoding.UTF8.GetBytes(Placeholders.Stylesheet), Encoding.UTF8.GetBytes(urls.Stylesheet)),
-            (Encoding.UTF8.GetBytes(Placeholders.Script), Encoding.UTF8.GetBytes(urls.Script)),
-            (Encoding.UTF8.GetBytes(Placeholders.Favicon), Encoding.UTF8.GetBytes(urls.Favicon)),
-            (Encoding.UTF8.GetBytes(Placeholders.PreloadFonts[0]), Encoding.UTF8.GetBytes(urls.PreloadFonts[0])),
-            (Encoding.UTF8.GetBytes(Placeholders.PreloadFonts[1]), Encoding.UTF8.GetBytes(urls.PreloadFonts[1])),
+            var next = span[(from + 1)..].IndexOf(marker);
+            return next < 0 ? -1 : from + 1 + next;
+        }
+    }
+
+    /// <summary>Which asset the placeholder ending at <paramref name="at"/> stands for, by the path before it.</summary>
+    private static string FingerprintFor(ReadOnlySpan<byte> html, int at, AssetUrls urls)
+    {
+        var pairs = new[]
+        {
+            (Placeholders.Stylesheet, urls.Stylesheet),
+            (Placeholders.Script, urls.Script),
+            (Placeholders.Favicon, urls.Favicon),
+            (Placeholders.PreloadFonts[0], urls.PreloadFonts[0]),
+            (Placeholders.PreloadFonts[1], urls.PreloadFonts[1]),
         };
-        using var output = new MemoryStream(html.Length + 256);
-        while (true)
+        foreach (var (placeholder, url) in pairs)
         {
-            var at = span.IndexOf(marker);
-            if (at < 0)
+            var start = at - placeholder.IndexOf(Unfingerprinted, StringComparison.Ordinal);
+            if (start >= 0 && start + placeholder.Length <= html.Length && html.Slice(start, placeholder.Length).SequenceEqual(Encoding.ASCII.GetBytes(placeholder)))
             {
-                output.Write(span);
-                return output.ToArray();
-            }
-
-            output.Write(span[..at]);
-            span = span[at..];
-            (byte[] From, byte[] To) match = default;
-            foreach (var pair in pairs)
-            {
-                if (span.StartsWith(pair.From))
+                var hash = url[(url.LastIndexOf('.') - 10)..url.LastIndexOf('.')];
+                if (url != placeholder.Replace(Unfingerprinted, "." + hash + ".", StringComparison.Ordinal))
                 {
-                    match = pair;
-                    break;
+                    throw new InvalidOperationException($"the asset {url} does not fit its placeholder {placeholder}");
                 }
-            }
 
-            if (match.From is null)
-            {
-                output.Write(marker);
-                span = span[marker.Length..];
-                continue;
+                return hash;
             }
-
-            output.Write(match.To);
-            span = span[match.From.Length..];
         }
+
+        // Not one of ours (a page quoting the placeholder text): left as it is.
+        return Encoding.ASCII.GetString(html.Slice(at + 1, 10));
     }
 
     private IEnumerable<string> DynamicClasses() => File.Exists(theme.DynamicClasses)

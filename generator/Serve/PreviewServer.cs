@@ -161,7 +161,9 @@ public static class PreviewServer
     /// </summary>
     public static WebApplication CreateApp(string siteRoot, LiveReloadHub hub, int port, LocalRegistration? registration = null)
     {
-        var web = WebApplication.CreateSlimBuilder();
+        // The site is the content root: nothing is read from the working directory.
+        Directory.CreateDirectory(siteRoot);
+        var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = siteRoot });
         web.Logging.ClearProviders();
         web.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         web.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);

@@ -38,7 +38,8 @@ public sealed class ApiServer : IAsyncDisposable
     public static async Task<ApiServer> StartAsync(AzuriteServer azurite, IReadOnlyList<SessionDefinition> sessions, int rateLimit = 0, DateTimeOffset? now = null)
     {
         var port = AzuriteServer.FreePort();
-        var web = WebApplication.CreateSlimBuilder();
+        // Not the working directory: tests that build content switch it for a moment to a folder they delete.
+        var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         web.Logging.ClearProviders();
         web.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -86,14 +86,9 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
         var pages = SitePlanner.Plan(context);
         Phase("plan");
 
-        // The data files (calendars, feeds...) and the pages do not depend on each other: on two cores they
-        // are made side by side. Rendering before validation costs nothing: nothing is written until the end.
-        var dataTask = Task.Run(() => DataFiles(context, pages, options.ContentDirectory, content));
-        var shells = SitePlanner.PlanShells(context);
-        // Content that failed to load is never rendered (a page could not make sense of it).
-        var rendered = render && !diagnostics.HasErrors && theme.Problem() is null ? _renderer.RenderAll([.. pages, .. shells]) : null;
-        Phase("render");
-        var data = dataTask.GetAwaiter().GetResult();
+        // The data files (calendars, feeds...) first: the validation needs their addresses, and nothing is
+        // rendered or written for content with errors.
+        var data = DataFiles(context, pages, options.ContentDirectory, content);
         Phase("data files");
         var sitePaths = pages.Select(p => p.Path).Concat(data.Select(f => "/" + f.Path)).ToHashSet(StringComparer.Ordinal);
         ContentValidator.Validate(loaded, sitePaths, diagnostics);
@@ -103,40 +98,73 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
             return Done(pages.Count, content: content);
         }
 
-        if (rendered is null)
+        if (theme.Problem() is { } problem)
         {
-            diagnostics.Error(theme.Directory, 1, 1, theme.Problem()!);
+            diagnostics.Error(theme.Directory, 1, 1, problem);
             return Done();
         }
 
-        // 3. Bundle the assets the pages use, then point the pages at the fingerprinted assets.
-        var bundle = _bundler.Build(rendered.Facts.Classes, ProgrammeFilterCss(content));
-        var files = new List<OutputFile>(rendered.Pages.Count + data.Count + bundle.Files.Count);
-        var linked = new OutputFile[pages.Count];
-        Parallel.For(0, pages.Count, i => linked[i] = new OutputFile(rendered.Pages[i].Page.OutputFile, AssetBundler.Link(rendered.Pages[i].Html, bundle.Urls)));
-        files.AddRange(linked);
-        files.Add(HostingConfigWriter.Write(rendered.Facts.InlineScripts));
-        var shellHtml = rendered.Pages.Skip(pages.Count).ToDictionary(r => r.Page.Path[("/_shell/".Length)..], r => AssetBundler.Link(r.Text, bundle.Urls));
-        files.AddRange(data);
-        files.AddRange(bundle.Files);
-        Phase("assets");
-
-        // 4. Write, only now that everything is built.
-        var summary = write ? _writer.Write(options.OutputDirectory, files) : null;
-        Phase("write");
-        if (write && serving)
+        // 3. Render. Into an empty folder, each page goes to disk as soon as it is rendered (a failure
+        // empties the folder again); otherwise pages wait in memory and only what changed is written.
+        var shells = SitePlanner.PlanShells(context);
+        var fresh = write && SiteWriter.IsEmpty(options.OutputDirectory) ? _writer.BeginFresh(options.OutputDirectory) : null;
+        try
         {
-            _last = new LastBuild(options, loaded, loadDiagnostics, context, pages, bundle.Urls, rendered.Facts, ProgrammeFilterCss(content), shellHtml, sitePaths);
-        }
+            var rendered = _renderer.RenderAll([.. pages, .. shells], fresh is null ? null : (page, html) =>
+            {
+                if (page.Path.StartsWith("/_shell/", StringComparison.Ordinal))
+                {
+                    return false;
+                }
 
-        return Done(pages.Count, files, summary, content) with { Shells = shellHtml };
+                fresh.Write(page.OutputFile, html);
+                return true;
+            });
+            Phase("render");
+
+            // Bundle the assets the pages use, then point the pages at the fingerprinted assets.
+            var bundle = _bundler.Build(rendered.Facts.Classes, ProgrammeFilterCss(content));
+            var files = new List<OutputFile>((fresh is null ? rendered.Pages.Count : 0) + data.Count + bundle.Files.Count);
+            if (fresh is null)
+            {
+                var linked = new OutputFile[pages.Count];
+                Parallel.For(0, pages.Count, i => linked[i] = new OutputFile(rendered.Pages[i].Page.OutputFile, AssetBundler.Link(rendered.Pages[i].Html, bundle.Urls)));
+                files.AddRange(linked);
+            }
+            else
+            {
+                fresh.Link(bundle.Urls);
+            }
+
+            files.Add(HostingConfigWriter.Write(rendered.Facts.InlineScripts));
+            var shellHtml = rendered.Pages.Skip(pages.Count).ToDictionary(r => r.Page.Path[("/_shell/".Length)..], r => AssetBundler.Link(r.Text, bundle.Urls));
+            files.AddRange(data);
+            files.AddRange(bundle.Files);
+            Phase("assets");
+
+            // 4. Write, only now that everything is built.
+            var summary = write ? _writer.Write(options.OutputDirectory, files, fresh) : null;
+            Phase("write");
+            if (write && serving)
+            {
+                _last = new LastBuild(options, loaded, loadDiagnostics, context, pages, bundle.Urls, rendered.Facts, ProgrammeFilterCss(content), shellHtml, sitePaths);
+            }
+
+            return Done(pages.Count, files, summary, content) with { Shells = shellHtml };
+        }
+        catch
+        {
+            fresh?.Abandon();
+            throw;
+        }
 
         void Phase(string name)
         {
             if (Environment.GetEnvironmentVariable("WC_TIMINGS") == "1")
             {
                 using var self = Process.GetCurrentProcess();
-                Console.Error.WriteLine($"  {name}: {clock.Elapsed.TotalMilliseconds:0} ms (CPU {self.TotalProcessorTime.TotalMilliseconds:0} ms, {GC.GetTotalMemory(false) >> 20} MiB managed)");
+                var gc = GC.GetGCMemoryInfo();
+                Console.Error.WriteLine($"  {name}: {clock.Elapsed.TotalMilliseconds:0} ms (CPU {self.TotalProcessorTime.TotalMilliseconds:0} ms; managed {GC.GetTotalMemory(false) >> 20} MiB, committed {gc.TotalCommittedBytes >> 20} MiB; resident {self.WorkingSet64 >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB)");
             }
         }
 

@@ -150,52 +150,52 @@ public sealed partial class AssetBundler(ThemeFiles theme)
     /// </summary>
     public static byte[] Link(byte[] html, AssetUrls urls)
     {
-        var marker = Encoding.ASCII.GetBytes(Unfingerprinted);
-        var span = html.AsSpan();
-        for (var at = span.IndexOf(marker); at >= 0; at = Next(span, marker, at))
+        foreach (var (slot, kind) in PlaceholderSlots(html))
         {
-            var fingerprint = FingerprintFor(span, at, urls);
-            Encoding.ASCII.GetBytes(fingerprint, span.Slice(at + 1, 10));
+            Encoding.ASCII.GetBytes(FingerprintOf(urls, kind), html.AsSpan(slot, 10));
         }
 
         return html;
-
-        static int Next(ReadOnlySpan<byte> span, ReadOnlySpan<byte> marker, int from)
-        {
-            var next = span[(from + 1)..].IndexOf(marker);
-            return next < 0 ? -1 : from + 1 + next;
-        }
     }
 
-    /// <summary>Which asset the placeholder ending at <paramref name="at"/> stands for, by the path before it.</summary>
-    private static string FingerprintFor(ReadOnlySpan<byte> html, int at, AssetUrls urls)
+    /// <summary>Where a page's placeholders leave room for a fingerprint, and which asset each stands for.</summary>
+    public static (int Slot, int Kind)[] PlaceholderSlots(ReadOnlySpan<byte> html)
     {
-        var pairs = new[]
+        var marker = Unfingerprinted.Select(c => (byte)c).ToArray();
+        var slots = new List<(int, int)>();
+        var from = 0;
+        while (from < html.Length && html[from..].IndexOf(marker) is var found && found >= 0)
         {
-            (Placeholders.Stylesheet, urls.Stylesheet),
-            (Placeholders.Script, urls.Script),
-            (Placeholders.Favicon, urls.Favicon),
-            (Placeholders.PreloadFonts[0], urls.PreloadFonts[0]),
-            (Placeholders.PreloadFonts[1], urls.PreloadFonts[1]),
-        };
-        foreach (var (placeholder, url) in pairs)
-        {
-            var start = at - placeholder.IndexOf(Unfingerprinted, StringComparison.Ordinal);
-            if (start >= 0 && start + placeholder.Length <= html.Length && html.Slice(start, placeholder.Length).SequenceEqual(Encoding.ASCII.GetBytes(placeholder)))
+            var at = from + found;
+            for (var kind = 0; kind < PlaceholderList.Length; kind++)
             {
-                var hash = url[(url.LastIndexOf('.') - 10)..url.LastIndexOf('.')];
-                if (url != placeholder.Replace(Unfingerprinted, "." + hash + ".", StringComparison.Ordinal))
+                var placeholder = PlaceholderList[kind];
+                var start = at - placeholder.IndexOf(Unfingerprinted, StringComparison.Ordinal);
+                if (start >= 0 && start + placeholder.Length <= html.Length && Ascii.Equals(html.Slice(start, placeholder.Length), placeholder))
                 {
-                    throw new InvalidOperationException($"the asset {url} does not fit its placeholder {placeholder}");
+                    slots.Add((at + 1, kind));
+                    break;
                 }
-
-                return hash;
             }
+
+            from = at + 1;
         }
 
-        // Not one of ours (a page quoting the placeholder text): left as it is.
-        return Encoding.ASCII.GetString(html.Slice(at + 1, 10));
+        return [.. slots];
     }
+
+    /// <summary>The fingerprint of one of the assets, checked to fit its placeholder.</summary>
+    public static string FingerprintOf(AssetUrls urls, int kind)
+    {
+        var url = new[] { urls.Stylesheet, urls.Script, urls.Favicon, urls.PreloadFonts[0], urls.PreloadFonts[1] }[kind];
+        var dot = url.LastIndexOf('.');
+        var hash = url[(dot - 10)..dot];
+        return url == PlaceholderList[kind].Replace(Unfingerprinted, "." + hash + ".", StringComparison.Ordinal)
+            ? hash
+            : throw new InvalidOperationException($"the asset {url} does not fit its placeholder {PlaceholderList[kind]}");
+    }
+
+    private static readonly string[] PlaceholderList = [Placeholders.Stylesheet, Placeholders.Script, Placeholders.Favicon, Placeholders.PreloadFonts[0], Placeholders.PreloadFonts[1]];
 
     private IEnumerable<string> DynamicClasses() => File.Exists(theme.DynamicClasses)
         ? File.ReadLines(theme.DynamicClasses).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))

@@ -16,6 +16,25 @@ public sealed class SiteWriter
     /// <summary>Left in every output folder, so that the writer only ever cleans a folder it made.</summary>
     public const string Marker = ".weekend-culturel-site";
 
+    internal const string MarkerText = "This folder is written by the Week-end culturel generator; it deletes what it did not make.\n";
+
+    /// <summary>Whether the folder is missing or empty: a build into it can write pages as it renders them.</summary>
+    public static bool IsEmpty(string outputDirectory) =>
+        !Directory.Exists(outputDirectory) || !Directory.EnumerateFileSystemEntries(outputDirectory).Any();
+
+    /// <summary>Starts a build into an empty folder (see <see cref="FreshWrite"/>).</summary>
+    public FreshWrite BeginFresh(string outputDirectory) =>
+        IsEmpty(outputDirectory) ? new FreshWrite(Path.GetFullPath(outputDirectory)) : throw new InvalidOperationException($"{outputDirectory} is not empty");
+
+    /// <summary>The full path of a file of the site, refusing any that would land outside the folder.</summary>
+    internal static string Resolve(string root, string relativePath)
+    {
+        var path = Path.GetFullPath(Path.Combine(root, relativePath));
+        return path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? path
+            : throw new InvalidOperationException($"refusing to write outside the output folder: {relativePath}");
+    }
+
     /// <summary>
     /// Whether the folder may receive a build: it does not exist, is empty, or was made by this writer. Stale
     /// files are deleted after a build, so pointing --output at a folder of one's own must not empty it.
@@ -34,7 +53,11 @@ public sealed class SiteWriter
     /// </summary>
     public bool Remember { get; init; } = true;
 
-    public WriteSummary Write(string outputDirectory, IReadOnlyCollection<OutputFile> files)
+    /// <summary>
+    /// Writes the built files; <paramref name="started"/> is the build's fresh write, when its pages are
+    /// already on disk.
+    /// </summary>
+    public WriteSummary Write(string outputDirectory, IReadOnlyCollection<OutputFile> files, FreshWrite? started = null)
     {
         var root = Path.GetFullPath(outputDirectory);
         if (!MayWriteTo(root))
@@ -43,9 +66,9 @@ public sealed class SiteWriter
         }
 
         // Into an empty folder there is nothing to compare with and nothing stale to delete.
-        var fresh = !Directory.Exists(root) || !Directory.EnumerateFileSystemEntries(root).Any();
+        var fresh = started is not null || IsEmpty(root);
         Directory.CreateDirectory(root);
-        files = [.. files, OutputFile.Text(Marker, "This folder is written by the Week-end culturel generator; it deletes what it did not make.\n")];
+        files = [.. files, OutputFile.Text(Marker, MarkerText)];
         var targets = files.Select(f => (File: f, Path: Path.GetFullPath(Path.Combine(root, f.Path)))).ToList();
         foreach (var (file, path) in targets)
         {
@@ -94,6 +117,11 @@ public sealed class SiteWriter
         });
 
         var deleted = fresh ? 0 : DeleteStale(root, targets.Select(t => t.Path).ToHashSet(StringComparer.Ordinal));
+        if (started is not null)
+        {
+            written += started.Count;
+        }
+
         return new WriteSummary(written, unchanged, deleted);
     }
 

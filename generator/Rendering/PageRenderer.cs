@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using WeekendCulturel.Theme.Model;
 
 namespace WeekendCulturel.Generator.Rendering;
 
@@ -44,7 +45,10 @@ public sealed class PageRenderer : IDisposable
     }
 
     /// <summary>Renders every page, on every core, in chunks small enough to keep each renderer lean.</summary>
-    public RenderedSite RenderAll(IReadOnlyList<PlannedPage> pages)
+    /// <param name="sink">
+    /// Takes the pages it wants as soon as they are rendered (true when taken): those are not kept in memory.
+    /// </param>
+    public RenderedSite RenderAll(IReadOnlyList<PlannedPage> pages, Func<PlannedPage, byte[], bool>? sink = null)
     {
         var results = new RenderedPage[pages.Count];
         var facts = new HtmlFacts();
@@ -65,7 +69,7 @@ public sealed class PageRenderer : IDisposable
                     Render(renderer, pages[i], writer);
                     var html = buffer.ToArray();
                     local.Scan(html);
-                    results[i] = new RenderedPage(pages[i], html);
+                    results[i] = new RenderedPage(pages[i], sink?.Invoke(pages[i], html) == true ? [] : html);
                 }
 
                 return local;
@@ -83,7 +87,13 @@ public sealed class PageRenderer : IDisposable
     private static void Render(HtmlRenderer renderer, PlannedPage page, StreamWriter writer) =>
         renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var output = await renderer.RenderComponentAsync(page.Component, ParameterView.FromDictionary(new Dictionary<string, object?>(page.Parameters)));
+            var parameters = new Dictionary<string, object?>(page.Parameters);
+            if (page.JsonLd is { } jsonLd && parameters["Meta"] is PageMeta meta)
+            {
+                parameters["Meta"] = meta with { JsonLd = jsonLd() };
+            }
+
+            var output = await renderer.RenderComponentAsync(page.Component, ParameterView.FromDictionary(parameters));
             writer.Write("<!DOCTYPE html>\n");
             output.WriteHtmlTo(writer);
             writer.Flush();

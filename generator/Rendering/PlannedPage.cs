@@ -5,6 +5,12 @@ namespace WeekendCulturel.Generator.Rendering;
 /// <summary>One HTML page to render: its address, the theme component and the component's parameters.</summary>
 public sealed record PlannedPage(string Path, Type Component, IReadOnlyDictionary<string, object?> Parameters)
 {
+    /// <summary>
+    /// The page's JSON-LD, made only when the page is rendered: ten thousand sessions' worth of it would
+    /// otherwise wait in memory for the whole render.
+    /// </summary>
+    public Func<string>? JsonLd { get; init; }
+
     public static PlannedPage Of<TComponent>(string path, IReadOnlyDictionary<string, object?> parameters)
         where TComponent : IComponent => new(path, typeof(TComponent), parameters);
 

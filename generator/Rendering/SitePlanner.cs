@@ -34,8 +34,7 @@ public static class SitePlanner
         pages.Add(PlannedPage.Of<ProgrammePage>(Routes.Programme(lang), Parameters(context,
             Meta(Routes.Programme(lang), Routes.Programme(other), ui.Programme, Describe(ui.Programme, site, lang), []))));
 
-        // Most pages are sessions, each with its own JSON-LD: they are planned on every core, in order.
-        pages.AddRange(content.Sessions.Where(s => s.Text.Has(lang)).AsParallel().AsOrdered().Select(session => PlanSession(context, session, lang)));
+        pages.AddRange(content.Sessions.Where(s => s.Text.Has(lang)).Select(session => PlanSession(context, session, lang)));
 
         pages.Add(PlannedPage.Of<SpeakersPage>(Routes.Speakers(lang), Parameters(context,
             Meta(Routes.Speakers(lang), Routes.Speakers(other), ui.Speakers, Describe(ui.Speakers, site, lang), []))));
@@ -102,8 +101,8 @@ public static class SitePlanner
         var path = Routes.SessionPath(session.Id, lang);
         var alternate = session.Text.Has(other) ? Routes.SessionPath(session.Id, other) : null;
         return PlannedPage.Of<SessionPage>(path, Parameters(context,
-            new PageMeta(lang, path, alternate, text.Title, text.Summary, [new Crumb(ui.Programme, Routes.Programme(lang))], StructuredData.ForSession(context, session, lang), "event"),
-            ("Session", session)));
+            new PageMeta(lang, path, alternate, text.Title, text.Summary, [new Crumb(ui.Programme, Routes.Programme(lang))], OgType: "event"),
+            ("Session", session))) with { JsonLd = () => StructuredData.ForSession(context, session, lang) };
     }
 
     /// <summary>

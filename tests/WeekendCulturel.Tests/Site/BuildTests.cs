@@ -27,13 +27,15 @@ public sealed class BuildTests
         var first = copy.Build();
         var again = copy.Build();
 
+        // The first build, into an empty folder, wrote its pages as it rendered them: all are counted.
+        Assert.Equal(first.Files.Count + first.Pages + 1, first.Written!.Written); // and the folder's marker
         Assert.Equal(0, again.Written!.Written);
-        Assert.Equal(first.Files.Count + 1, again.Written.Unchanged); // and the folder's marker
+        Assert.Equal(first.Written.Written, again.Written.Unchanged);
 
         copy.Replace("speakers/kak.md", "role:", "# edited\nrole:");
         copy.Replace("speakers/kak.md", "Cartooning for Peace", "Cartooning for Peace (association)");
         var edited = copy.Build();
-        Assert.InRange(edited.Written!.Written, 1, first.Files.Count / 4);
+        Assert.InRange(edited.Written!.Written, 1, first.Written.Written / 4);
     }
 
     [Fact]

@@ -87,7 +87,8 @@
 
   // The visitor's own registration must show at once: ask past the browser's 10-second cache.
   fetch('/api/sessions', { headers: { Accept: 'application/json' }, cache: 'no-cache' })
-    .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+    // An error's body is cancelled, not left unread: an unread body keeps the request (and the page's load) open.
+    .then((response) => (response.ok ? response.json() : response.body?.cancel().then(() => Promise.reject(response.status)) ?? Promise.reject(response.status)))
     .then((data) => {
       const byId = new Map(data.sessions.map((s) => [s.id, s]));
       for (const block of blocks) {

@@ -39,7 +39,7 @@ public sealed class FreshWrite
             Directory.CreateDirectory(directory);
         }
 
-        File.WriteAllBytes(path, html);
+        SiteWriter.WriteFile(path, html);
         _pages.Add((path, AssetBundler.PlaceholderSlots(html)));
     }
 

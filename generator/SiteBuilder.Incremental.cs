@@ -158,6 +158,34 @@ public sealed partial class SiteBuilder
         return new BuildResult(diagnostics.Sorted(), pages.Count, [.. ownFiles, .. listFiles, .. dataFiles], written, clock.Elapsed, updated) { Shells = last.Shells };
     }
 
+    /// <summary>
+    /// Runs the first half of the fast path on one session without writing anything, so that the JIT has
+    /// compiled it before the first real edit (a large site's first build never goes through it).
+    /// </summary>
+    public void RehearseIncremental(BuildOptions options)
+    {
+        if (_last is not { } last || last.Loaded.References is not { } references || last.Loaded.Content is not { Sessions: [var session, ..] })
+        {
+            return;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var spans = new ConcurrentDictionary<string, SourceSpan>(StringComparer.Ordinal);
+        var (reloaded, _) = _loader.ReloadSession(options.ContentDirectory, session.Id, references, diagnostics, spans);
+        if (reloaded is null)
+        {
+            return;
+        }
+
+        var pages = new[] { Lang.Fr, Lang.En }.Where(reloaded.Text.Has).Select(lang => SitePlanner.PlanSession(last.Context, reloaded, lang)).ToList();
+        foreach (var rendered in _renderer.RenderAll(pages).Pages)
+        {
+            AssetBundler.Link(rendered.Html, last.Assets);
+        }
+
+        _ = CalendarWriter.Serialize(last.Context, Lang.Fr, [reloaded]);
+    }
+
     /// <summary>The ids of the sessions whose files changed, or null when anything else changed.</summary>
     private static List<string>? EditedSessions(string contentDirectory, IReadOnlyCollection<string> changed, SiteContent content)
     {

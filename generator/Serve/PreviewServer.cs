@@ -33,17 +33,24 @@ public static class PreviewServer
 
         // A few builds that write nothing, spaced out so that the runtime's tiered JIT promotes the hot code to
         // its optimised version: the first rebuild after an edit is then as quick as the later ones. A large
-        // site's first build already ran that code thousands of times, and a rehearsal would cost seconds.
+        // site rehearses only the fast path of an edited session: a whole rehearsal would cost seconds.
         var rebuildGate = new SemaphoreSlim(1, 1);
         _ = Task.Run(async () =>
         {
-            for (var i = 0; i < (first.Pages <= 1000 ? 5 : 0); i++)
+            for (var i = 0; i < 5; i++)
             {
                 await Task.Delay(150);
                 await rebuildGate.WaitAsync();
                 try
                 {
-                    builder.Rehearse(options);
+                    if (first.Pages <= 1000)
+                    {
+                        builder.Rehearse(options);
+                    }
+                    else
+                    {
+                        builder.RehearseIncremental(options);
+                    }
                 }
                 finally
                 {

@@ -24,9 +24,17 @@ public static class CatalogueSync
         var before = (await store.SessionsAsync(cancellation)).ToDictionary(s => s.Id, StringComparer.Ordinal);
         foreach (var session in manifest.Sessions)
         {
-            await store.UpsertSessionAsync(session, cancellation);
+            // A session stored exactly as it is now needs nothing: a site of ten thousand sessions would
+            // otherwise cost three storage calls per session after every edit in serve. The counter is set
+            // before the definition is stored, so a stored definition means its counter was set too.
+            if (before.TryGetValue(session.Id, out var stored) && stored == session)
+            {
+                continue;
+            }
+
             var counts = await store.CountsAsync(session.Id, cancellation);
             var promoted = await store.SetCapacityAsync(session.Id, session.Capacity, session.Waitlist, now, cancellation);
+            await store.UpsertSessionAsync(session, cancellation);
             if (counts is null)
             {
                 report.Add($"{session.Id}: added, {session.Capacity} seats");

@@ -11,8 +11,6 @@ namespace WeekendCulturel.Bench.ContentMaker;
 /// </summary>
 public sealed class CommonContentWriter(SyntheticEvent plan)
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     public void Write(string directory)
     {
         if (Directory.Exists(directory))
@@ -20,31 +18,10 @@ public sealed class CommonContentWriter(SyntheticEvent plan)
             Directory.Delete(directory, recursive: true);
         }
 
-        foreach (var name in new[] { "sessions", "speakers", "venues" })
-        {
-            Directory.CreateDirectory(Path.Combine(directory, name));
-        }
-
-        foreach (var venue in plan.Venues)
-        {
-            Pair(directory, "venues", venue.Id, lang => Venue(venue, lang));
-        }
-
-        foreach (var speaker in plan.Speakers)
-        {
-            Pair(directory, "speakers", speaker.Id, lang => Speaker(speaker, lang));
-        }
-
-        Parallel.ForEach(plan.Sessions, session => Pair(directory, "sessions", session.Id, lang => Session(session, lang)));
+        EventFiles.Write(plan, directory, Venue, Speaker, Session);
     }
 
-    private static void Pair(string directory, string folder, string id, Func<string, string> text)
-    {
-        File.WriteAllText(Path.Combine(directory, folder, id + ".md"), text("fr"), Utf8);
-        File.WriteAllText(Path.Combine(directory, folder, id + ".en.md"), text("en"), Utf8);
-    }
-
-    private static string Q(string text) => OurContentWriter.Quote(text);
+    private static string Q(string text) => EventFiles.Quote(text);
 
     private static string Session(SyntheticSession s, string lang)
     {

@@ -9,8 +9,6 @@ namespace WeekendCulturel.Bench.ContentMaker;
 /// </summary>
 public sealed class OurContentWriter(SyntheticEvent plan, string realContent)
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     public void Write(string directory)
     {
         if (Directory.Exists(directory))
@@ -32,44 +30,20 @@ public sealed class OurContentWriter(SyntheticEvent plan, string realContent)
             File.Copy(file, target);
         }
 
-        foreach (var name in new[] { "sessions", "speakers", "venues" })
-        {
-            Directory.CreateDirectory(Path.Combine(directory, name));
-        }
-
-        foreach (var venue in plan.Venues)
-        {
-            Pair(directory, "venues", venue.Id, lang => Venue(venue, lang));
-        }
-
-        foreach (var speaker in plan.Speakers)
-        {
-            Pair(directory, "speakers", speaker.Id, lang => Speaker(speaker, lang));
-        }
-
-        // Sessions are most of the files: written in parallel, like a checkout would be fast.
-        Parallel.ForEach(plan.Sessions, session => Pair(directory, "sessions", session.Id, lang => Session(session, lang)));
+        EventFiles.Write(plan, directory, Venue, Speaker, Session);
     }
-
-    private static void Pair(string directory, string folder, string id, Func<string, string> text)
-    {
-        File.WriteAllText(Path.Combine(directory, folder, id + ".md"), text("fr"), Utf8);
-        File.WriteAllText(Path.Combine(directory, folder, id + ".en.md"), text("en"), Utf8);
-    }
-
-    internal static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     private static string Session(SyntheticSession s, string lang)
     {
         var y = new StringBuilder("---\n# sources: synthetic content made by bench/ContentMaker\n");
-        y.Append("title: ").Append(Quote(s.Title.In(lang))).Append('\n');
+        y.Append("title: ").Append(EventFiles.Quote(s.Title.In(lang))).Append('\n');
         if (lang == "fr")
         {
             y.Append("kind: ").Append(s.Kind).Append('\n');
             y.Append("venue: ").Append(s.Venue.Id).Append('\n');
         }
 
-        y.Append("room: ").Append(Quote((lang == "fr" ? "Salle " : "Room ") + s.Room.ToString(CultureInfo.InvariantCulture))).Append('\n');
+        y.Append("room: ").Append(EventFiles.Quote((lang == "fr" ? "Salle " : "Room ") + s.Room.ToString(CultureInfo.InvariantCulture))).Append('\n');
         if (lang == "fr")
         {
             y.Append("start: ").Append(s.Start.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)).Append('\n');
@@ -82,8 +56,8 @@ public sealed class OurContentWriter(SyntheticEvent plan, string realContent)
             y.Append("audience: ").Append(s.Audience).Append('\n');
         }
 
-        y.Append("summary: ").Append(Quote(s.Summary.In(lang))).Append('\n');
-        y.Append("tags: [").AppendJoin(", ", s.Tags.Select(t => Quote(t.In(lang)))).Append("]\n");
+        y.Append("summary: ").Append(EventFiles.Quote(s.Summary.In(lang))).Append('\n');
+        y.Append("tags: [").AppendJoin(", ", s.Tags.Select(t => EventFiles.Quote(t.In(lang)))).Append("]\n");
         if (lang == "fr")
         {
             y.Append("registration: { capacity: ").Append(s.Capacity).Append(", waitlist: true }\n");
@@ -97,32 +71,32 @@ public sealed class OurContentWriter(SyntheticEvent plan, string realContent)
         var y = new StringBuilder("---\n# sources: synthetic content made by bench/ContentMaker\n");
         if (lang == "fr")
         {
-            y.Append("name: ").Append(Quote(p.Name)).Append('\n');
+            y.Append("name: ").Append(EventFiles.Quote(p.Name)).Append('\n');
         }
 
-        y.Append("role: ").Append(Quote(p.Role.In(lang))).Append('\n');
-        y.Append("organisation: ").Append(Quote(p.Organisation)).Append('\n');
+        y.Append("role: ").Append(EventFiles.Quote(p.Role.In(lang))).Append('\n');
+        y.Append("organisation: ").Append(EventFiles.Quote(p.Organisation)).Append('\n');
         return y.Append("---\n").Append(p.Body.In(lang)).Append('\n').ToString();
     }
 
     private static string Venue(SyntheticVenue v, string lang)
     {
         var y = new StringBuilder("---\n# sources: synthetic content made by bench/ContentMaker\n");
-        y.Append("name: ").Append(Quote(v.Name.In(lang))).Append('\n');
+        y.Append("name: ").Append(EventFiles.Quote(v.Name.In(lang))).Append('\n');
         if (lang == "fr")
         {
-            y.Append("address: { street: ").Append(Quote(v.Street)).Append(", postalCode: \"").Append(v.PostalCode).Append("\", city: Paris }\n");
+            y.Append("address: { street: ").Append(EventFiles.Quote(v.Street)).Append(", postalCode: \"").Append(v.PostalCode).Append("\", city: Paris }\n");
             y.Append(CultureInfo.InvariantCulture, $"geo: {{ lat: {v.Lat:0.0000}, lon: {v.Lon:0.0000} }}\n");
         }
 
         y.Append("access:\n");
         foreach (var line in v.Access)
         {
-            y.Append("  - ").Append(Quote(line.In(lang))).Append('\n');
+            y.Append("  - ").Append(EventFiles.Quote(line.In(lang))).Append('\n');
         }
 
-        y.Append("accessibility:\n  - ").Append(Quote(lang == "fr" ? "Toutes les salles sont accessibles en fauteuil roulant." : "Every room is wheelchair accessible.")).Append('\n');
-        y.Append("hours: ").Append(Quote(v.Hours.In(lang))).Append('\n');
+        y.Append("accessibility:\n  - ").Append(EventFiles.Quote(lang == "fr" ? "Toutes les salles sont accessibles en fauteuil roulant." : "Every room is wheelchair accessible.")).Append('\n');
+        y.Append("hours: ").Append(EventFiles.Quote(v.Hours.In(lang))).Append('\n');
         return y.Append("---\n").Append(v.Body.In(lang)).Append('\n').ToString();
     }
 }

@@ -137,12 +137,7 @@ public sealed partial class AssetBundler(ThemeFiles theme)
     }
 
     /// <summary>Swaps the placeholders for the real addresses in a rendered page.</summary>
-    public static string Link(string html, AssetUrls urls) => html
-        .Replace(Placeholders.Stylesheet, urls.Stylesheet, StringComparison.Ordinal)
-        .Replace(Placeholders.Script, urls.Script, StringComparison.Ordinal)
-        .Replace(Placeholders.Favicon, urls.Favicon, StringComparison.Ordinal)
-        .Replace(Placeholders.PreloadFonts[0], urls.PreloadFonts[0], StringComparison.Ordinal)
-        .Replace(Placeholders.PreloadFonts[1], urls.PreloadFonts[1], StringComparison.Ordinal);
+    public static string Link(string html, AssetUrls urls) => Encoding.UTF8.GetString(Link(Encoding.UTF8.GetBytes(html), urls));
 
     /// <summary>
     /// Writes the real fingerprints over the placeholders of a rendered page's UTF-8 bytes, in place, and

@@ -86,24 +86,12 @@ public static class CssPruner
 
     private static int IndexOutsideStrings(ReadOnlySpan<char> css, int from, char wanted)
     {
-        char quote = '\0';
         for (var i = from; i < css.Length; i++)
         {
             var c = css[i];
-            if (quote != '\0')
+            if (c is '"' or '\'')
             {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
+                i = EndOfString(css, i);
             }
             else if (c == wanted)
             {
@@ -122,28 +110,12 @@ public static class CssPruner
     private static int MatchingBrace(ReadOnlySpan<char> css, int open)
     {
         var depth = 0;
-        char quote = '\0';
         for (var i = open; i < css.Length; i++)
         {
-            var c = css[i];
-            if (quote != '\0')
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == quote)
-                {
-                    quote = '\0';
-                }
-
-                continue;
-            }
-
-            switch (c)
+            switch (css[i])
             {
                 case '"' or '\'':
-                    quote = c;
+                    i = EndOfString(css, i);
                     break;
                 case '{':
                     depth++;
@@ -154,6 +126,24 @@ public static class CssPruner
         }
 
         throw new FormatException("unbalanced braces in a stylesheet");
+    }
+
+    /// <summary>The index of the quote that closes the string opening at <paramref name="open"/>.</summary>
+    private static int EndOfString(ReadOnlySpan<char> css, int open)
+    {
+        for (var i = open + 1; i < css.Length; i++)
+        {
+            if (css[i] == '\\')
+            {
+                i++;
+            }
+            else if (css[i] == css[open])
+            {
+                return i;
+            }
+        }
+
+        return css.Length;
     }
 
     private static List<string> SplitSelectors(ReadOnlySpan<char> prelude)

@@ -36,6 +36,14 @@ public sealed class SiteWriter
         RandomAccess.Write(handle, bytes, 0);
     }
 
+    // Write beside, then move over: a reader (the preview server) never sees a half-written file.
+    private static void ReplaceFile(string path, byte[] bytes)
+    {
+        var temporary = path + ".tmp-" + Environment.CurrentManagedThreadId;
+        WriteFile(temporary, bytes);
+        File.Move(temporary, path, overwrite: true);
+    }
+
     /// <summary>The full path of a file of the site, refusing any that would land outside the folder.</summary>
     internal static string Resolve(string root, string relativePath)
     {
@@ -79,14 +87,7 @@ public sealed class SiteWriter
         var fresh = started is not null || IsEmpty(root);
         Directory.CreateDirectory(root);
         files = [.. files, OutputFile.Text(Marker, MarkerText)];
-        var targets = files.Select(f => (File: f, Path: Path.GetFullPath(Path.Combine(root, f.Path)))).ToList();
-        foreach (var (file, path) in targets)
-        {
-            if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"refusing to write outside the output folder: {file.Path}");
-            }
-        }
+        var targets = files.Select(f => (File: f, Path: Resolve(root, f.Path))).ToList();
 
         // Each folder is made once, not once per file.
         foreach (var directory in targets.Select(t => Path.GetDirectoryName(t.Path)!).Distinct(StringComparer.Ordinal))
@@ -112,10 +113,7 @@ public sealed class SiteWriter
             }
             else
             {
-                // Write beside, then move over: a reader (the preview server) never sees a half-written file.
-                var temporary = path + ".tmp-" + Environment.CurrentManagedThreadId;
-                WriteFile(temporary, file.Bytes);
-                File.Move(temporary, path, overwrite: true);
+                ReplaceFile(path, file.Bytes);
             }
 
             if (hash is not null && Remember)
@@ -146,11 +144,7 @@ public sealed class SiteWriter
         var unchanged = 0;
         Parallel.ForEach(files, file =>
         {
-            var path = Path.GetFullPath(Path.Combine(root, file.Path));
-            if (!path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"refusing to write outside the output folder: {file.Path}");
-            }
+            var path = Resolve(root, file.Path);
 
             var hash = Convert.ToHexString(SHA256.HashData(file.Bytes));
             if (Unchanged(path, file.Bytes, hash))
@@ -160,9 +154,7 @@ public sealed class SiteWriter
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temporary = path + ".tmp-" + Environment.CurrentManagedThreadId;
-            WriteFile(temporary, file.Bytes);
-            File.Move(temporary, path, overwrite: true);
+            ReplaceFile(path, file.Bytes);
             if (Remember)
             {
                 _written[path] = (file.Bytes.Length, File.GetLastWriteTimeUtc(path), hash);

@@ -23,7 +23,6 @@ public static class SitePlanner
         var content = context.Content;
         var site = context.Site;
         var other = lang.Other();
-        var programmeCrumb = new Crumb(ui.Programme, Routes.Programme(lang));
 
         PageMeta Meta(string path, string? alternate, string title, string description, IReadOnlyList<Crumb> trail, string? jsonLd = null, string ogType = "website") =>
             new(lang, path, alternate, title, description, trail, jsonLd, ogType);

@@ -11,9 +11,10 @@ namespace WeekendCulturel.Generator.Assets;
 public sealed record AssetBundle(AssetUrls Urls, IReadOnlyList<OutputFile> Files);
 
 /// <summary>
-/// Builds the site's one stylesheet and one script from the parts of the DSFR the pages actually use (found
-/// from the classes in the rendered HTML) plus the theme's own files, and gives every published asset a
-/// fingerprinted name so it can be cached for ever.
+/// Builds the site's one stylesheet from the parts of the DSFR the pages actually use (found from the classes
+/// in the rendered HTML) plus the theme's own styles, publishes the theme's script (which does the little the
+/// DSFR's scripts would do here, see site.js), and gives every published asset a fingerprinted name so it
+/// can be cached for ever.
 /// </summary>
 public sealed partial class AssetBundler(ThemeFiles theme)
 {
@@ -57,21 +58,9 @@ public sealed partial class AssetBundler(ThemeFiles theme)
         ("header", ["fr-header"]),
     ];
 
-    // DSFR scripts needed for what the pages do: dialogs, the header menu, collapsible breadcrumb, display settings.
-    private static readonly (string File, string[] Prefixes)[] Scripts =
-    [
-        ("core/core.module.min.js", []),
-        ("scheme/scheme.module.min.js", ["fr-display"]),
-        ("component/display/display.module.min.js", ["fr-display"]),
-        ("component/modal/modal.module.min.js", ["fr-modal"]),
-        ("component/navigation/navigation.module.min.js", ["fr-nav"]),
-        ("component/breadcrumb/breadcrumb.module.min.js", ["fr-breadcrumb"]),
-        ("component/header/header.module.min.js", ["fr-header"]),
-    ];
-
-    // Classes of the DSFR core that its scripts add and remove (collapsing panels, scroll locking...): never
-    // in the rendered HTML, always kept.
-    private static readonly string[] RuntimeCorePrefixes = ["fr-collapse", "fr-collapsing", "fr-scroll", "fr-transition", "fr-js", "fr-no-", "fr-hidden", "fr-unhidden", "fr-displayed", "fr-enlarge", "fr-sr-only"];
+    // Classes that site.js sets on the DSFR's components (an open dialog, an unfolded breadcrumb) and a few
+    // core utilities worth keeping whatever the pages say: never in the rendered HTML, always kept.
+    private static readonly string[] RuntimePrefixes = ["fr-modal--opened", "fr-collapse", "fr-hidden", "fr-unhidden", "fr-enlarge", "fr-sr-only"];
 
     private static readonly ConcurrentDictionary<string, string> DsfrCache = new(StringComparer.Ordinal);
 
@@ -101,8 +90,9 @@ public sealed partial class AssetBundler(ThemeFiles theme)
         var files = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
 
         var css = new StringBuilder();
-        // The core is pruned to the classes the pages use, plus those the DSFR's scripts set at run time.
-        AppendCss(css, "core/core.main.min.css", files, c => !c.StartsWith("fr-", StringComparison.Ordinal) || classes.Contains(c) || RuntimeCorePrefixes.Any(p => c.StartsWith(p, StringComparison.Ordinal)));
+        // The core and the components are pruned to the classes the pages use, plus those site.js sets.
+        Func<string, bool> used = c => !c.StartsWith("fr-", StringComparison.Ordinal) || classes.Contains(c) || RuntimePrefixes.Any(p => c.StartsWith(p, StringComparison.Ordinal));
+        AppendCss(css, "core/core.main.min.css", files, used);
         AppendCss(css, "scheme/scheme.min.css", files);
         foreach (var (component, prefixes) in Components)
         {
@@ -110,7 +100,7 @@ public sealed partial class AssetBundler(ThemeFiles theme)
             {
                 // Most components ship a ".main" file without the legacy and print parts; a few only the whole.
                 var main = $"component/{component}/{component}.main.min.css";
-                AppendCss(css, File.Exists(Path.Combine(theme.DsfrDist, main)) ? main : $"component/{component}/{component}.min.css", files);
+                AppendCss(css, File.Exists(Path.Combine(theme.DsfrDist, main)) ? main : $"component/{component}/{component}.min.css", files, used);
             }
         }
 
@@ -119,18 +109,7 @@ public sealed partial class AssetBundler(ThemeFiles theme)
         css.Append('\n').Append(siteCss).Append('\n').Append(generatedCss);
         var stylesheet = Fingerprinted("assets/site.css", Encoding.UTF8.GetBytes(css.ToString()), files);
 
-        var js = new StringBuilder();
-        foreach (var (file, prefixes) in Scripts)
-        {
-            if (prefixes.Length == 0 || Uses(classes, prefixes))
-            {
-                // Each DSFR module declares top-level constants with short names; a block keeps them apart.
-                js.Append("{\n").Append(ReadDsfr(file)).Append("\n}\n");
-            }
-        }
-
-        js.Append(siteJs);
-        var script = Fingerprinted("assets/site.js", Encoding.UTF8.GetBytes(js.ToString()), files);
+        var script = Fingerprinted("assets/site.js", Encoding.UTF8.GetBytes(siteJs), files);
         var favicon = CopyDsfr("favicon/favicon.svg", files);
         var fonts = new[] { "fonts/Marianne-Regular.woff2", "fonts/Marianne-Bold.woff2" }.Select(f => CopyDsfr(f, files)).ToList();
         return new AssetBundle(new AssetUrls(stylesheet, script, favicon, fonts), [.. files.Values]);

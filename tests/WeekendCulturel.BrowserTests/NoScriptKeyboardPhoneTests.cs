@@ -108,4 +108,51 @@ public sealed class NoScriptKeyboardPhoneTests(SiteUnderTest site)
         await nav.GetByRole(AriaRole.Link, new() { Name = "Programme" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/programme/$"));
     }
+
+    [Fact]
+    public async Task On_a_phone_the_menu_is_a_dialog_that_holds_the_focus_and_closes_with_escape()
+    {
+        await using var context = await site.ContextAsync(width: 375, height: 740, mobile: true);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/programme/atelier-compar-ia/");
+        var menuButton = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
+        await menuButton.ClickAsync();
+
+        var menu = page.GetByRole(AriaRole.Dialog, new() { Name = "Menu" });
+        await Assertions.Expect(menu).ToBeVisibleAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-modal", "true");
+        await Assertions.Expect(menu.GetByRole(AriaRole.Button, new() { Name = "Fermer" })).ToBeFocusedAsync();
+        // The header's tools are in the menu on a phone, as the DSFR lays them out.
+        await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { Name = "S’inscrire" })).ToBeVisibleAsync();
+        await Assertions.Expect(menu.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("English") })).ToBeVisibleAsync();
+
+        // Tabbing past the last link comes back to the first control of the dialog, never to the page behind.
+        for (var i = 0; i < 15; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            Assert.True(await menu.EvaluateAsync<bool>("m => m.contains(document.activeElement)"), $"the focus left the menu after {i + 1} Tab(s)");
+        }
+
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" })).ToBeHiddenAsync();
+        await Assertions.Expect(menuButton).ToBeFocusedAsync();
+        await Assertions.Expect(menuButton).ToHaveAttributeAsync("data-fr-opened", "false");
+
+        // The breadcrumb is folded behind a button on a phone; unfolding it moves the focus to the trail.
+        var trail = page.GetByRole(AriaRole.Navigation, new() { NameRegex = new Regex("^Vous êtes ici") });
+        await Assertions.Expect(trail.GetByRole(AriaRole.Link, new() { Name = "Accueil" })).ToBeHiddenAsync();
+        await trail.GetByRole(AriaRole.Button, new() { Name = "Voir le fil d’Ariane" }).ClickAsync();
+        await Assertions.Expect(trail.GetByRole(AriaRole.Link, new() { Name = "Accueil" })).ToBeFocusedAsync();
+    }
+
+    [Fact]
+    public async Task On_a_phone_without_javascript_the_menu_shows_the_header_tools()
+    {
+        await using var context = await site.ContextAsync(javaScript: false, width: 375, height: 740, mobile: true);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        var links = page.Locator(".fr-header__menu-links");
+        await Assertions.Expect(links.GetByRole(AriaRole.Link, new() { Name = "S’inscrire" })).ToBeVisibleAsync();
+        await Assertions.Expect(links.GetByRole(AriaRole.Button, new() { Name = "Paramètres d’affichage" })).ToBeHiddenAsync();
+    }
 }

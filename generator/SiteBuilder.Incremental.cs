@@ -74,11 +74,12 @@ public sealed partial class SiteBuilder
 
         var spans = new ConcurrentDictionary<string, SourceSpan>(last.Loaded.Spans, StringComparer.Ordinal);
         var links = last.Loaded.Links.Where(l => !reloadedFiles.Contains(l.Path)).ToList();
+        var editedLinks = new List<InternalLink>();
         var replaced = new Dictionary<string, Session>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
             var (session, sessionLinks) = _loader.ReloadSession(options.ContentDirectory, id, references, diagnostics, spans);
-            links.AddRange(sessionLinks);
+            editedLinks.AddRange(sessionLinks);
             if (session is not null)
             {
                 replaced[id] = session;
@@ -99,8 +100,9 @@ public sealed partial class SiteBuilder
         var sessions = content.Sessions.Select(s => replaced.GetValueOrDefault(s.Id) ?? s)
             .OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
         var updated = content with { Sessions = sessions };
+        links.AddRange(editedLinks);
         var loaded = new LoadedContent(updated, links, spans) { References = references };
-        ContentValidator.Validate(loaded, last.SitePaths, diagnostics);
+        ContentValidator.ValidateEdited(updated, spans, replaced.Values, editedLinks, last.SitePaths, diagnostics);
         if (diagnostics.HasErrors)
         {
             return new BuildResult(diagnostics.Sorted(), 0, [], null, clock.Elapsed, null);

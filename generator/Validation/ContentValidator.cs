@@ -24,12 +24,27 @@ public static class ContentValidator
         CheckLinks(loaded.Links, sitePaths, diagnostics);
     }
 
+    /// <summary>
+    /// The same checks after only the given sessions were edited (serve's fast path), limited to what those
+    /// edits can change: the rooms they are now in and their own links. The rest was checked by the build
+    /// before, and an edit that could change it (a new or deleted file, anything outside the sessions) gets a
+    /// full build. A room a session left can only have fewer overlaps than before.
+    /// </summary>
+    public static void ValidateEdited(SiteContent content, IReadOnlyDictionary<string, SourceSpan> spans, IReadOnlyCollection<Session> edited, IEnumerable<InternalLink> editedLinks, IReadOnlySet<string> sitePaths, DiagnosticBag diagnostics)
+    {
+        var rooms = edited.Where(s => s.Text.Fr.Room is not null).Select(RoomOf).ToHashSet();
+        CheckRooms(content, spans, diagnostics, rooms);
+        CheckLinks(editedLinks, sitePaths, diagnostics);
+    }
+
+    private static (string VenueId, string Room) RoomOf(Session session) => (session.VenueId, session.Text.Fr.Room!.ToLowerInvariant());
+
     /// <summary>Two sessions in the same room of a venue must not overlap; the later one is reported.</summary>
-    private static void CheckRooms(SiteContent content, IReadOnlyDictionary<string, SourceSpan> spans, DiagnosticBag diagnostics)
+    private static void CheckRooms(SiteContent content, IReadOnlyDictionary<string, SourceSpan> spans, DiagnosticBag diagnostics, IReadOnlySet<(string, string)>? only = null)
     {
         var byRoom = content.Sessions
-            .Where(s => s.Text.Fr.Room is not null)
-            .GroupBy(s => (s.VenueId, Room: s.Text.Fr.Room!.ToLowerInvariant()));
+            .Where(s => s.Text.Fr.Room is not null && (only is null || only.Contains(RoomOf(s))))
+            .GroupBy(RoomOf);
         foreach (var room in byRoom)
         {
             var ordered = room.OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();

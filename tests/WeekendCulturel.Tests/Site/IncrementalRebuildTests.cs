@@ -61,6 +61,33 @@ public sealed class IncrementalRebuildTests
     }
 
     [Fact]
+    public void An_edit_that_clashes_with_the_rest_of_the_site_gets_the_errors_a_full_build_gives()
+    {
+        using var copy = new ContentCopy();
+        using var builder = new SiteBuilder(ThemeFiles.Default(), serving: true);
+        Assert.True(copy.WithCurrentDirectory(() => builder.Build(copy.Options())).Succeeded);
+        var page = Path.Combine(copy.Output, "programme", "atelier-compar-ia", "index.html");
+        var before = File.ReadAllBytes(page);
+
+        // Moved onto the afternoon workshop of the same room, with a link to a session that does not exist.
+        copy.Replace(Session, "start: 2025-02-08T10:30", "start: 2025-02-08T14:30");
+        copy.Replace(Session, "end: 2025-02-08T11:30", "end: 2025-02-08T15:30");
+        File.AppendAllText(copy.PathOf(Session), "\nVoir aussi [l’atelier disparu](/programme/atelier-disparu/).\n");
+        var incremental = copy.WithCurrentDirectory(() => builder.Rebuild(copy.Options(), [copy.PathOf(Session)]));
+
+        using var fresh = new SiteBuilder(ThemeFiles.Default());
+        var full = copy.WithCurrentDirectory(() => fresh.Build(copy.Options() with { OutputDirectory = Path.Combine(copy.Root, "_full") }));
+        static string[] Errors(BuildResult r) => [.. r.Diagnostics.Where(d => d.Severity == Generator.Diagnostics.Severity.Error).Select(d => d.ToString())];
+
+        Assert.False(incremental.Succeeded);
+        Assert.Equal(2, Errors(full).Length);
+        Assert.Equal(Errors(full), Errors(incremental));
+        Assert.Contains(Errors(incremental), e => e.Contains("overlaps 'atelier-compar-ia-2'", StringComparison.Ordinal));
+        Assert.Contains(Errors(incremental), e => e.Contains("/programme/atelier-disparu/", StringComparison.Ordinal));
+        Assert.Equal(before, File.ReadAllBytes(page));
+    }
+
+    [Fact]
     public void An_edit_outside_the_sessions_falls_back_to_a_full_build()
     {
         using var copy = new ContentCopy();

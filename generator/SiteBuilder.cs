@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using WeekendCulturel.Generator.Assets;
@@ -147,7 +148,8 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
             Phase("write");
             if (write && serving)
             {
-                _last = new LastBuild(options, loaded, loadDiagnostics, context, pages, bundle.Urls, rendered.Facts, ProgrammeFilterCss(content), shellHtml, sitePaths);
+                _last = new LastBuild(options, loaded, loadDiagnostics, context, pages, bundle.Urls, rendered.Facts, ProgrammeFilterCss(content), shellHtml, sitePaths,
+                    loaded.Spans as ConcurrentDictionary<string, SourceSpan> ?? new(loaded.Spans, StringComparer.Ordinal));
             }
 
             return Done(pages.Count, files, summary, content) with { Shells = shellHtml };

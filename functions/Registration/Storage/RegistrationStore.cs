@@ -35,6 +35,11 @@ public sealed class RegistrationStore
     // nothing, and the counter is read afresh. Cancellations and capacity changes forget it.
     private readonly ConcurrentDictionary<string, CounterEntity> _counters = new(StringComparer.Ordinal);
 
+    // The registrations waiting for each session's gate, in the order they came (see RegisterAsync).
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<PendingRegistration>> _waiting = new(StringComparer.Ordinal);
+
+    private long _seatTransactions;
+
     public RegistrationStore(RegistrationOptions options)
     {
         var clientOptions = new TableClientOptions();
@@ -52,6 +57,9 @@ public sealed class RegistrationStore
     }
 
     public TableClient Table => _table;
+
+    /// <summary>Transactions this store has sent to give seats or waiting numbers (what registrations cost storage).</summary>
+    public long SeatTransactions => Interlocked.Read(ref _seatTransactions);
 
     public Task EnsureTableAsync(CancellationToken cancellation = default) =>
         Guard(() => _table.CreateIfNotExistsAsync(cancellation));
@@ -169,109 +177,282 @@ public sealed class RegistrationStore
     /// already registered keeps what they have (no second seat).
     /// </summary>
     /// <remarks>
-    /// The usual case costs one round trip: the transaction is built on the counter this process holds and
-    /// inserts the person's row. If it fails, nothing was written: either another writer changed the counter
-    /// (412) or the person is registered here already (the insert conflicts); the counter and the person's
-    /// row are then read, and the row, if any, is what the person holds.
+    /// Registrations to one session wait for its gate in a queue, in the order they came. The gate holder
+    /// commits every waiting registration it can (up to 99, one person once) in one transaction: the counter
+    /// once, with its ETag, and each person's row; seats and waiting numbers are given in queue order. Under
+    /// load, a session's writers therefore share a transaction instead of taking one each, which is cheaper
+    /// for storage and shortens the queue. Whatever does not fit that fast path is done alone, exactly as a
+    /// single registration: a refusal (decided on a fresh read), and every member of a transaction that
+    /// failed (another writer changed the counter, or a person is registered here already).
     /// </remarks>
-    public Task<(SessionOutcome Outcome, bool Created)> RegisterAsync(SessionDefinition session, Applicant applicant, string emailHash, string bookingId, DateTimeOffset now, CancellationToken cancellation = default) =>
-        InSession(session.Id, async () =>
+    public async Task<(SessionOutcome Outcome, bool Created)> RegisterAsync(SessionDefinition session, Applicant applicant, string emailHash, string bookingId, DateTimeOffset now, CancellationToken cancellation = default)
+    {
+        var mine = new PendingRegistration(session, applicant, emailHash, bookingId, now, cancellation);
+        var queue = _waiting.GetOrAdd(session.Id, _ => new ConcurrentQueue<PendingRegistration>());
+        queue.Enqueue(mine);
+        var gate = _sessionGates.GetOrAdd(session.Id, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
         {
-            var row = RegistrationEntity.RowFor(emailHash);
-            RegistrationEntity? existing = null;
-            var rowRead = false;
-            try
+            // An earlier gate holder may have committed this registration with its own.
+            if (!mine.Done.Task.IsCompleted)
             {
-                for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+                InFlightLimitPolicy.MarkGateHolder();
+                while (!mine.Done.Task.IsCompleted)
                 {
-                    var (counter, remembered) = await CounterForWriteAsync(session.Id, cancellation);
-                    if (existing is not null && existing.Status != nameof(RegistrationStatus.Cancelled))
-                    {
-                        // The person's row: made by an earlier request, or by this one when an attempt landed
-                        // but its answer was lost (the client's retry then failed on the changed ETag).
-                        return ((await OutcomeAsync(existing, cancellation))!, existing.BookingId == bookingId);
-                    }
-
-                    RegistrationStatus status;
-                    if (counter.Confirmed < counter.Capacity)
-                    {
-                        status = RegistrationStatus.Confirmed;
-                        counter.Confirmed++;
-                    }
-                    else if (counter.Waitlist && applicant.AcceptWaitlist)
-                    {
-                        status = RegistrationStatus.Waitlisted;
-                        counter.Waiting++;
-                    }
-                    else if (remembered || !rowRead)
-                    {
-                        // A refusal writes nothing, so no ETag checks it: decide it on a counter read now, and
-                        // knowing whether the person already holds something here.
-                        if (remembered)
-                        {
-                            Forget(session.Id);
-                        }
-
-                        existing = await RowAsync(session.Id, row, cancellation);
-                        rowRead = true;
-                        continue;
-                    }
-                    else
-                    {
-                        return (SessionOutcome.Rejected(session.Id, "full"), false);
-                    }
-
-                    var registration = new RegistrationEntity
-                    {
-                        PartitionKey = session.Id,
-                        RowKey = row,
-                        BookingId = bookingId,
-                        Status = status.ToString(),
-                        Sequence = status == RegistrationStatus.Waitlisted ? counter.NextSequence++ : 0,
-                        FirstName = applicant.FirstName,
-                        LastName = applicant.LastName,
-                        Email = applicant.Email,
-                        Organisation = applicant.Organisation,
-                        Lang = applicant.Lang,
-                        RegisteredAt = now,
-                        ChangedAt = now,
-                    };
-                    var actions = new List<TableTransactionAction>
-                    {
-                        new(TableTransactionActionType.UpdateReplace, counter, counter.ETag),
-                        existing is null
-                            ? new(TableTransactionActionType.Add, registration)
-                            : new(TableTransactionActionType.UpdateReplace, registration, existing.ETag),
-                    };
-                    if (await TrySubmitAsync(actions, cancellation) is { } committed)
-                    {
-                        Remember(counter, committed[0].Headers.ETag);
-                        var outcome = status == RegistrationStatus.Confirmed
-                            ? SessionOutcome.Confirmed(session.Id)
-                            : SessionOutcome.Waitlisted(session.Id, counter.Waiting);
-                        return (outcome, true);
-                    }
-
-                    // Nothing was written. The counter changed under us, or the person has a row here already.
-                    Forget(session.Id);
-                    existing = await RowAsync(session.Id, row, cancellation);
-                    rowRead = true;
-                    if (existing is null || existing.Status == nameof(RegistrationStatus.Cancelled))
-                    {
-                        await Backoff(attempt, cancellation);
-                    }
+                    await CommitWaitingAsync(session.Id, queue);
                 }
             }
-            catch
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        return await mine.Done.Task;
+    }
+
+    /// <summary>A registration waiting for its session's gate, done by whoever holds the gate first.</summary>
+    private sealed class PendingRegistration(SessionDefinition session, Applicant applicant, string emailHash, string bookingId, DateTimeOffset now, CancellationToken cancellation)
+    {
+        public SessionDefinition Session { get; } = session;
+        public Applicant Applicant { get; } = applicant;
+        public string EmailHash { get; } = emailHash;
+        public string Row { get; } = RegistrationEntity.RowFor(emailHash);
+        public string BookingId { get; } = bookingId;
+        public DateTimeOffset Now { get; } = now;
+        public CancellationToken Cancellation { get; } = cancellation;
+        public TaskCompletionSource<(SessionOutcome Outcome, bool Created)> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public RegistrationEntity Entity(RegistrationStatus status, long sequence) => new()
+        {
+            PartitionKey = Session.Id,
+            RowKey = Row,
+            BookingId = BookingId,
+            Status = status.ToString(),
+            Sequence = sequence,
+            FirstName = Applicant.FirstName,
+            LastName = Applicant.LastName,
+            Email = Applicant.Email,
+            Organisation = Applicant.Organisation,
+            Lang = Applicant.Lang,
+            RegisteredAt = Now,
+            ChangedAt = Now,
+        };
+    }
+
+    /// <summary>
+    /// With the session's gate held: takes the registrations waiting for it, in order, and commits those it can
+    /// in one transaction; the others are done one at a time. Each waiting registration gets its answer.
+    /// </summary>
+    private async Task CommitWaitingAsync(string sessionId, ConcurrentQueue<PendingRegistration> queue)
+    {
+        var group = new List<PendingRegistration>();
+        var alone = new List<PendingRegistration>();
+        var rows = new HashSet<string>(StringComparer.Ordinal);
+        while (group.Count < MaxBatch - 1 && queue.TryDequeue(out var next))
+        {
+            // The same person twice cannot be two rows of one transaction: the second one goes after, and
+            // finds the first one's row.
+            (rows.Add(next.Row) ? group : alone).Add(next);
+        }
+
+        if (group.Count == 1)
+        {
+            alone.Insert(0, group[0]);
+        }
+        else if (group.Count > 1)
+        {
+            alone.InsertRange(0, await CommitTogetherAsync(sessionId, group));
+        }
+
+        foreach (var pending in alone)
+        {
+            try
             {
-                // Storage failed or the request was abandoned midway: whether the last transaction landed is
-                // unknown, so the counter is read again next time.
-                Forget(session.Id);
-                throw;
+                pending.Done.TrySetResult(await Guard(() => RegisterAloneAsync(pending.Session, pending.Applicant, pending.EmailHash, pending.BookingId, pending.Now, pending.Cancellation)));
+            }
+            catch (Exception e)
+            {
+                pending.Done.TrySetException(e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One transaction for several people: the counter, then each one's new row, seats first, then waiting
+    /// numbers, in queue order. Returns those left to do alone: the ones a seat or the waiting list cannot take
+    /// (their refusal is decided on a fresh read), or everyone when the transaction wrote nothing.
+    /// </summary>
+    private async Task<List<PendingRegistration>> CommitTogetherAsync(string sessionId, List<PendingRegistration> group)
+    {
+        var left = new List<PendingRegistration>();
+        try
+        {
+            // Not the token of any one request: the others' registrations must not fail with it.
+            var (counter, _) = await Guard(() => CounterForWriteAsync(sessionId, CancellationToken.None));
+            var taken = new List<(PendingRegistration Pending, SessionOutcome Outcome)>();
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, counter, counter.ETag) };
+            foreach (var pending in group)
+            {
+                if (counter.Confirmed < counter.Capacity)
+                {
+                    counter.Confirmed++;
+                    actions.Add(new(TableTransactionActionType.Add, pending.Entity(RegistrationStatus.Confirmed, 0)));
+                    taken.Add((pending, SessionOutcome.Confirmed(sessionId)));
+                }
+                else if (counter.Waitlist && pending.Applicant.AcceptWaitlist)
+                {
+                    counter.Waiting++;
+                    actions.Add(new(TableTransactionActionType.Add, pending.Entity(RegistrationStatus.Waitlisted, counter.NextSequence++)));
+                    taken.Add((pending, SessionOutcome.Waitlisted(sessionId, counter.Waiting)));
+                }
+                else
+                {
+                    left.Add(pending);
+                }
             }
 
-            throw new StorageUnavailableException($"session '{session.Id}' stayed contended after {MaxAttempts} attempts");
-        });
+            if (taken.Count == 0)
+            {
+                return left;
+            }
+
+            Interlocked.Increment(ref _seatTransactions);
+            if (await Guard(() => TrySubmitAsync(actions, CancellationToken.None)) is { } committed)
+            {
+                Remember(counter, committed[0].Headers.ETag);
+                foreach (var (pending, outcome) in taken)
+                {
+                    pending.Done.TrySetResult((outcome, true));
+                }
+
+                return left;
+            }
+
+            // Nothing was written: another writer changed the counter, or someone here is registered already.
+            Forget(sessionId);
+            return group;
+        }
+        catch (Exception e)
+        {
+            // Whether the transaction landed is unknown: the counter is read again next time, and each member
+            // is told, as a registration of its own would be (sending it again finds what was done).
+            Forget(sessionId);
+            foreach (var pending in group)
+            {
+                pending.Done.TrySetException(e);
+            }
+
+            return [];
+        }
+    }
+
+    /// <summary>
+    /// One registration in its own transaction, with the session's gate held. The usual case costs one round
+    /// trip: the transaction is built on the counter this process holds and inserts the person's row. If it
+    /// fails, nothing was written: either another writer changed the counter (412) or the person is
+    /// registered here already (the insert conflicts); the counter and the person's row are then read, and
+    /// the row, if any, is what the person holds.
+    /// </summary>
+    private async Task<(SessionOutcome Outcome, bool Created)> RegisterAloneAsync(SessionDefinition session, Applicant applicant, string emailHash, string bookingId, DateTimeOffset now, CancellationToken cancellation)
+    {
+        var row = RegistrationEntity.RowFor(emailHash);
+        RegistrationEntity? existing = null;
+        var rowRead = false;
+        try
+        {
+            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            {
+                var (counter, remembered) = await CounterForWriteAsync(session.Id, cancellation);
+                if (existing is not null && existing.Status != nameof(RegistrationStatus.Cancelled))
+                {
+                    // The person's row: made by an earlier request, or by this one when an attempt landed
+                    // but its answer was lost (the client's retry then failed on the changed ETag).
+                    return ((await OutcomeAsync(existing, cancellation))!, existing.BookingId == bookingId);
+                }
+
+                RegistrationStatus status;
+                if (counter.Confirmed < counter.Capacity)
+                {
+                    status = RegistrationStatus.Confirmed;
+                    counter.Confirmed++;
+                }
+                else if (counter.Waitlist && applicant.AcceptWaitlist)
+                {
+                    status = RegistrationStatus.Waitlisted;
+                    counter.Waiting++;
+                }
+                else if (remembered || !rowRead)
+                {
+                    // A refusal writes nothing, so no ETag checks it: decide it on a counter read now, and
+                    // knowing whether the person already holds something here.
+                    if (remembered)
+                    {
+                        Forget(session.Id);
+                    }
+
+                    existing = await RowAsync(session.Id, row, cancellation);
+                    rowRead = true;
+                    continue;
+                }
+                else
+                {
+                    return (SessionOutcome.Rejected(session.Id, "full"), false);
+                }
+
+                var registration = new RegistrationEntity
+                {
+                    PartitionKey = session.Id,
+                    RowKey = row,
+                    BookingId = bookingId,
+                    Status = status.ToString(),
+                    Sequence = status == RegistrationStatus.Waitlisted ? counter.NextSequence++ : 0,
+                    FirstName = applicant.FirstName,
+                    LastName = applicant.LastName,
+                    Email = applicant.Email,
+                    Organisation = applicant.Organisation,
+                    Lang = applicant.Lang,
+                    RegisteredAt = now,
+                    ChangedAt = now,
+                };
+                var actions = new List<TableTransactionAction>
+                {
+                    new(TableTransactionActionType.UpdateReplace, counter, counter.ETag),
+                    existing is null
+                        ? new(TableTransactionActionType.Add, registration)
+                        : new(TableTransactionActionType.UpdateReplace, registration, existing.ETag),
+                };
+                Interlocked.Increment(ref _seatTransactions);
+                if (await TrySubmitAsync(actions, cancellation) is { } committed)
+                {
+                    Remember(counter, committed[0].Headers.ETag);
+                    var outcome = status == RegistrationStatus.Confirmed
+                        ? SessionOutcome.Confirmed(session.Id)
+                        : SessionOutcome.Waitlisted(session.Id, counter.Waiting);
+                    return (outcome, true);
+                }
+
+                // Nothing was written. The counter changed under us, or the person has a row here already.
+                Forget(session.Id);
+                existing = await RowAsync(session.Id, row, cancellation);
+                rowRead = true;
+                if (existing is null || existing.Status == nameof(RegistrationStatus.Cancelled))
+                {
+                    await Backoff(attempt, cancellation);
+                }
+            }
+        }
+        catch
+        {
+            // Storage failed or the request was abandoned midway: whether the last transaction landed is
+            // unknown, so the counter is read again next time.
+            Forget(session.Id);
+            throw;
+        }
+
+        throw new StorageUnavailableException($"session '{session.Id}' stayed contended after {MaxAttempts} attempts");
+    }
 
     /// <summary>
     /// Cancels a booking's registration to a session. A freed seat goes, in the same transaction, to the

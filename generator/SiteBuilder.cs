@@ -111,6 +111,14 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
         var fresh = write && SiteWriter.IsEmpty(options.OutputDirectory) ? _writer.BeginFresh(options.OutputDirectory) : null;
         try
         {
+            if (fresh is not null)
+            {
+                // The data files go to disk now rather than wait through the rendering: at ten thousand
+                // sessions they are over a hundred megabytes that would add to the build's peak.
+                Parallel.ForEach(data, file => fresh.Write(file.Path, file.Bytes));
+                data.Clear();
+            }
+
             var rendered = _renderer.RenderAll([.. pages, .. shells], fresh is null ? null : (page, html) =>
             {
                 if (page.Path.StartsWith("/_shell/", StringComparison.Ordinal))

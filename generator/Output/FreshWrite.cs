@@ -29,7 +29,7 @@ public sealed class FreshWrite
 
     public IEnumerable<string> Paths => _pages.Select(p => p.Path);
 
-    /// <summary>Writes one page (a path relative to the output folder) and notes where its placeholders are.</summary>
+    /// <summary>Writes one page or data file (a path relative to the output folder) and notes where its placeholders are.</summary>
     public void Write(string relativePath, byte[] html)
     {
         var path = SiteWriter.Resolve(_root, relativePath);

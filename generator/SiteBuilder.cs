@@ -114,9 +114,11 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
             if (fresh is not null)
             {
                 // The data files go to disk now rather than wait through the rendering: at ten thousand
-                // sessions they are over a hundred megabytes that would add to the build's peak.
-                Parallel.ForEach(data, file => fresh.Write(file.Path, file.Bytes));
-                data.Clear();
+                // sessions they are over a hundred megabytes that would add to the build's peak. The
+                // registration manifest stays in the build's result: serve and the tests sync from it.
+                var early = data.Where(f => f.Path != RegistrationManifestWriter.Path).ToList();
+                Parallel.ForEach(early, file => fresh.Write(file.Path, file.Bytes));
+                data.RemoveAll(f => f.Path != RegistrationManifestWriter.Path);
             }
 
             var rendered = _renderer.RenderAll([.. pages, .. shells], fresh is null ? null : (page, html) =>

@@ -34,10 +34,13 @@ public sealed class FreshWrite
     {
         var path = SiteWriter.Resolve(_root, relativePath);
         var directory = Path.GetDirectoryName(path)!;
-        if (_directories.TryAdd(directory, true))
+        // Once per folder; a thread that finds the folder listed knows it was made (pages and data files of
+        // the same folder are written in parallel).
+        _directories.GetOrAdd(directory, static d =>
         {
-            Directory.CreateDirectory(directory);
-        }
+            Directory.CreateDirectory(d);
+            return true;
+        });
 
         SiteWriter.WriteFile(path, html);
         _pages.Add((path, AssetBundler.PlaceholderSlots(html)));

@@ -11,6 +11,19 @@
   const openersOf = (modal) => [...document.querySelectorAll(`[aria-controls="${modal.id}"]:not(.fr-btn--close)`)];
   let current = null;
 
+  // The DSFR fades dialogs and unfolding panels in: until their transition has begun they are invisible, so
+  // cannot take the focus. Tried again on the next frames until it holds (a busy phone may take a few).
+  const focusWhenShown = (find, frames = 30) => {
+    const target = find();
+    if (target) {
+      target.focus();
+    }
+
+    if (document.activeElement !== target && frames > 0) {
+      requestAnimationFrame(() => focusWhenShown(find, frames - 1));
+    }
+  };
+
   const close = (giveFocusBack) => {
     if (!current) {
       return;
@@ -56,12 +69,7 @@
     }
 
     root.style.overflow = 'hidden';
-    // The DSFR fades a dialog in: it is still invisible, so not focusable, until its transition has begun.
-    requestAnimationFrame(() => requestAnimationFrame(() => {
-      if (current?.modal === modal) {
-        [...modal.querySelectorAll(tabbable)].find(visible)?.focus();
-      }
-    }));
+    focusWhenShown(() => current?.modal === modal ? [...modal.querySelectorAll(tabbable)].find(visible) : null);
   };
 
   document.addEventListener('click', (event) => {
@@ -88,9 +96,8 @@
       button.setAttribute('aria-expanded', String(expanded));
       target.classList.toggle('fr-collapse--expanded', expanded);
       if (expanded && !visible(button)) {
-        // The breadcrumb's button hides itself once the trail is shown: the focus goes to the trail, once
-        // its unfolding has begun and its links can take the focus.
-        requestAnimationFrame(() => requestAnimationFrame(() => target.querySelector('a[href]')?.focus()));
+        // The breadcrumb's button hides itself once the trail is shown: the focus goes to the trail.
+        focusWhenShown(() => target.classList.contains('fr-collapse--expanded') ? target.querySelector('a[href]') : null);
       }
     }
   });

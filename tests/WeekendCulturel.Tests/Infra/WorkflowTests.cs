@@ -43,7 +43,7 @@ public sealed partial class WorkflowTests
         Assert.Contains("bash .ci/run", testRuns);
 
         var deploy = Steps(workflow, "deploy").Select(s => s.Children.ContainsKey("run") ? ((YamlScalarNode)s["run"]).Value! : ((YamlScalarNode)s["uses"]).Value!).ToList();
-        var build = deploy.FindIndex(s => s.Contains("-- build --base-url", StringComparison.Ordinal));
+        var build = deploy.FindIndex(s => s.Contains(" build --base-url", StringComparison.Ordinal));
         var functions = deploy.FindIndex(s => s.StartsWith("Azure/functions-action@", StringComparison.Ordinal));
         var site = deploy.FindIndex(s => s.Contains("static-web-apps-cli", StringComparison.Ordinal));
         var sync = deploy.FindIndex(s => s.Contains("registrations sync", StringComparison.Ordinal));

@@ -80,27 +80,7 @@ export function parseCss(css, start = 0, end = css.length) {
     }
 
     // The prelude runs to the first '{' or ';' outside strings, comments and brackets.
-    let j = i;
-    let parens = 0;
-    while (j < end) {
-      const skipped = skipToken(css, j);
-      if (skipped >= 0) {
-        j = skipped;
-        continue;
-      }
-
-      const c = css[j];
-      if (c === '(' || c === '[') {
-        parens++;
-      } else if (c === ')' || c === ']') {
-        parens--;
-      } else if (parens <= 0 && (c === '{' || c === ';')) {
-        break;
-      }
-
-      j++;
-    }
-
+    const j = nextTopLevel(css, i, end, '{;');
     const prelude = css.slice(i, j).trim();
     if (j >= end || css[j] === ';') {
       nodes.push({ kind: 'statement', start: i, end: Math.min(j + 1, end), prelude });
@@ -163,29 +143,40 @@ export function serialize(css, nodes, rewrite) {
   return out;
 }
 
-/** Splits a selector list on its top-level commas. */
-export function splitSelectors(prelude) {
-  const parts = [];
+/**
+ * The index of the first of the characters `stops` at or after `from` that is outside strings, comments,
+ * parentheses and brackets; `end` when there is none.
+ */
+function nextTopLevel(text, from, end, stops) {
   let depth = 0;
-  let last = 0;
-  for (let i = 0; i < prelude.length;) {
-    const skipped = skipToken(prelude, i);
+  for (let i = from; i < end;) {
+    const skipped = skipToken(text, i);
     if (skipped >= 0) {
       i = skipped;
       continue;
     }
 
-    const c = prelude[i];
+    const c = text[i];
     if (c === '(' || c === '[') {
       depth++;
     } else if (c === ')' || c === ']') {
       depth--;
-    } else if (c === ',' && depth === 0) {
-      parts.push(prelude.slice(last, i).trim());
-      last = i + 1;
+    } else if (depth <= 0 && stops.includes(c)) {
+      return i;
     }
 
     i++;
+  }
+
+  return end;
+}
+
+/** Splits a selector list on its top-level commas. */
+export function splitSelectors(prelude) {
+  const parts = [];
+  let last = 0;
+  for (let comma; (comma = nextTopLevel(prelude, last, prelude.length, ',')) < prelude.length; last = comma + 1) {
+    parts.push(prelude.slice(last, comma).trim());
   }
 
   parts.push(prelude.slice(last).trim());

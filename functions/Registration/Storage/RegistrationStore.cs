@@ -270,7 +270,7 @@ public sealed class RegistrationStore
         {
             try
             {
-                pending.Done.TrySetResult(await Guard(() => RegisterAloneAsync(pending.Session, pending.Applicant, pending.EmailHash, pending.BookingId, pending.Now, pending.Cancellation)));
+                pending.Done.TrySetResult(await Guard(() => RegisterAloneAsync(pending)));
             }
             catch (Exception e)
             {
@@ -355,9 +355,9 @@ public sealed class RegistrationStore
     /// registered here already (the insert conflicts); the counter and the person's row are then read, and
     /// the row, if any, is what the person holds.
     /// </summary>
-    private async Task<(SessionOutcome Outcome, bool Created)> RegisterAloneAsync(SessionDefinition session, Applicant applicant, string emailHash, string bookingId, DateTimeOffset now, CancellationToken cancellation)
+    private async Task<(SessionOutcome Outcome, bool Created)> RegisterAloneAsync(PendingRegistration pending)
     {
-        var row = RegistrationEntity.RowFor(emailHash);
+        var (session, applicant, bookingId, row, cancellation) = (pending.Session, pending.Applicant, pending.BookingId, pending.Row, pending.Cancellation);
         RegistrationEntity? existing = null;
         var rowRead = false;
         try
@@ -401,21 +401,7 @@ public sealed class RegistrationStore
                     return (SessionOutcome.Rejected(session.Id, "full"), false);
                 }
 
-                var registration = new RegistrationEntity
-                {
-                    PartitionKey = session.Id,
-                    RowKey = row,
-                    BookingId = bookingId,
-                    Status = status.ToString(),
-                    Sequence = status == RegistrationStatus.Waitlisted ? counter.NextSequence++ : 0,
-                    FirstName = applicant.FirstName,
-                    LastName = applicant.LastName,
-                    Email = applicant.Email,
-                    Organisation = applicant.Organisation,
-                    Lang = applicant.Lang,
-                    RegisteredAt = now,
-                    ChangedAt = now,
-                };
+                var registration = pending.Entity(status, status == RegistrationStatus.Waitlisted ? counter.NextSequence++ : 0);
                 var actions = new List<TableTransactionAction>
                 {
                     new(TableTransactionActionType.UpdateReplace, counter, counter.ETag),

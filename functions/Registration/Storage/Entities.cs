@@ -83,6 +83,9 @@ public sealed class PersonEntity : ITableEntity
 {
     public static string RowFor(string emailHash) => "p-" + emailHash;
 
+    /// <summary>The partition of the person's marker: that of the bookings drawn for them.</summary>
+    public static string PartitionFor(string emailHash) => BookingEntity.PartitionFor(emailHash);
+
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }

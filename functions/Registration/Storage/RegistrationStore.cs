@@ -38,7 +38,12 @@ public sealed class RegistrationStore
     // The registrations waiting for each session's gate, in the order they came (see RegisterAsync).
     private readonly ConcurrentDictionary<string, ConcurrentQueue<PendingRegistration>> _waiting = new(StringComparer.Ordinal);
 
+    // The bookings waiting for each booking partition's gate (see CreateBookingAsync).
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _bookingGates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<PendingBooking>> _bookingsWaiting = new(StringComparer.Ordinal);
+
     private long _seatTransactions;
+    private long _bookingTransactions;
 
     public RegistrationStore(RegistrationOptions options)
     {
@@ -60,6 +65,9 @@ public sealed class RegistrationStore
 
     /// <summary>Transactions this store has sent to give seats or waiting numbers (what registrations cost storage).</summary>
     public long SeatTransactions => Interlocked.Read(ref _seatTransactions);
+
+    /// <summary>Transactions this store has sent to write bookings with their markers.</summary>
+    public long BookingTransactions => Interlocked.Read(ref _bookingTransactions);
 
     public Task EnsureTableAsync(CancellationToken cancellation = default) =>
         Guard(() => _table.CreateIfNotExistsAsync(cancellation));
@@ -503,17 +511,160 @@ public sealed class RegistrationStore
     /// holds no registration anywhere, and nothing needs to be looked up for them. False when they were seen
     /// before (the booking is then written alone) or the token was not drawn for it.
     /// </summary>
-    public Task<bool> CreateBookingAsync(BookingEntity booking, CancellationToken cancellation = default) => Guard(async () =>
+    /// <remarks>
+    /// Bookings of one partition wait for its gate in a queue, as registrations to one session do, and the
+    /// gate holder writes every waiting booking it can (up to 50 people, each once) in one transaction, each
+    /// with its marker. If someone in it was seen before, their marker's insert fails and the transaction
+    /// writes nothing: storage names the action that failed, that person's booking is written alone, and the
+    /// others try again together. A lone booking is one transaction of its own, as before.
+    /// </remarks>
+    public async Task<bool> CreateBookingAsync(BookingEntity booking, CancellationToken cancellation = default)
     {
-        if (booking.PartitionKey == BookingEntity.PartitionFor(booking.EmailHash))
+        if (booking.PartitionKey != PersonEntity.PartitionFor(booking.EmailHash))
         {
-            var marker = new PersonEntity { PartitionKey = booking.PartitionKey, RowKey = PersonEntity.RowFor(booking.EmailHash), FirstSeen = booking.CreatedAt };
-            if (await TrySubmitAsync([new(TableTransactionActionType.Add, booking), new(TableTransactionActionType.Add, marker)], cancellation) is not null)
+            await Guard(() => AddBookingAsync(booking, cancellation));
+            return false;
+        }
+
+        var mine = new PendingBooking(booking, cancellation);
+        var queue = _bookingsWaiting.GetOrAdd(booking.PartitionKey, _ => new ConcurrentQueue<PendingBooking>());
+        queue.Enqueue(mine);
+        var gate = _bookingGates.GetOrAdd(booking.PartitionKey, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            // An earlier gate holder may have written this booking with its own.
+            if (!mine.Done.Task.IsCompleted)
             {
-                return true;
+                InFlightLimitPolicy.MarkGateHolder();
+                while (!mine.Done.Task.IsCompleted)
+                {
+                    await CommitBookingsAsync(queue);
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        return await mine.Done.Task;
+    }
+
+    /// <summary>A booking waiting for its partition's gate, written by whoever holds the gate first.</summary>
+    private sealed record PendingBooking(BookingEntity Booking, CancellationToken Cancellation)
+    {
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public PersonEntity Marker => new() { PartitionKey = Booking.PartitionKey, RowKey = PersonEntity.RowFor(Booking.EmailHash), FirstSeen = Booking.CreatedAt };
+    }
+
+    /// <summary>
+    /// With a booking partition's gate held: takes the bookings waiting for it and writes those it can in one
+    /// transaction with their markers; the others one at a time. Each waiting booking gets its answer.
+    /// </summary>
+    private async Task CommitBookingsAsync(ConcurrentQueue<PendingBooking> queue)
+    {
+        var group = new List<PendingBooking>();
+        var alone = new List<PendingBooking>();
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        while (group.Count < MaxBatch / 2 && queue.TryDequeue(out var next))
+        {
+            // One marker per person in a transaction: someone's second booking goes after, and finds the marker.
+            (people.Add(next.Booking.EmailHash) ? group : alone).Add(next);
+        }
+
+        while (group.Count > 1)
+        {
+            int? refused;
+            try
+            {
+                // Not the token of any one request: the others' bookings must not fail with it.
+                refused = await Guard(() => TrySubmitBookingsAsync(group));
+            }
+            catch (Exception e)
+            {
+                // Whether the transaction landed is unknown: each member is told, as a booking of its own would be.
+                foreach (var pending in group)
+                {
+                    pending.Done.TrySetException(e);
+                }
+
+                group.Clear();
+                break;
+            }
+
+            if (refused is null)
+            {
+                foreach (var pending in group)
+                {
+                    pending.Done.TrySetResult(true);
+                }
+
+                group.Clear();
+            }
+            else if (refused < 0 || refused.Value / 2 >= group.Count)
+            {
+                // Storage did not say which action failed: everyone alone.
+                alone.InsertRange(0, group);
+                group.Clear();
+            }
+            else
+            {
+                // Nothing was written. The member whose row failed is written alone; the others go again together.
+                alone.Add(group[refused.Value / 2]);
+                group.RemoveAt(refused.Value / 2);
             }
         }
 
+        alone.InsertRange(0, group);
+        foreach (var pending in alone)
+        {
+            try
+            {
+                pending.Done.TrySetResult(await Guard(() => CreateBookingAloneAsync(pending)));
+            }
+            catch (Exception e)
+            {
+                pending.Done.TrySetException(e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One transaction of bookings, each followed by its marker. Null when it landed; else the index of the
+    /// action storage refused (a 409: a marker that exists, or a booking sent again), or -1 when it did not say.
+    /// </summary>
+    private async Task<int?> TrySubmitBookingsAsync(List<PendingBooking> group)
+    {
+        var actions = group.SelectMany(p => new TableTransactionAction[] { new(TableTransactionActionType.Add, p.Booking), new(TableTransactionActionType.Add, p.Marker) }).ToList();
+        Interlocked.Increment(ref _bookingTransactions);
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, CancellationToken.None);
+            return null;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            return e.FailedTransactionActionIndex ?? -1;
+        }
+    }
+
+    /// <summary>A booking with its marker in a transaction of their own; if the marker exists, the booking alone.</summary>
+    private async Task<bool> CreateBookingAloneAsync(PendingBooking pending)
+    {
+        Interlocked.Increment(ref _bookingTransactions);
+        if (await TrySubmitAsync([new(TableTransactionActionType.Add, pending.Booking), new(TableTransactionActionType.Add, pending.Marker)], pending.Cancellation) is not null)
+        {
+            return true;
+        }
+
+        await AddBookingAsync(pending.Booking, pending.Cancellation);
+        return false;
+    }
+
+    private async Task AddBookingAsync(BookingEntity booking, CancellationToken cancellation)
+    {
         try
         {
             await _table.AddEntityAsync(booking, cancellation);
@@ -523,9 +674,7 @@ public sealed class RegistrationStore
             // The row key is the hash of 256 fresh random bits: only this very booking can be there already,
             // landed by an attempt whose answer was lost before the client's retry.
         }
-
-        return false;
-    });
+    }
 
     /// <summary>
     /// Gives a marker to every person who holds a registration row (rows written before markers existed);
@@ -542,7 +691,7 @@ public sealed class RegistrationStore
             }
         }
 
-        foreach (var partition in people.GroupBy(BookingEntity.PartitionFor))
+        foreach (var partition in people.GroupBy(PersonEntity.PartitionFor))
         {
             foreach (var chunk in partition.Chunk(MaxBatch))
             {

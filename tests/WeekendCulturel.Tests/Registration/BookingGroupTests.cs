@@ -1,0 +1,80 @@
+using Microsoft.Extensions.DependencyInjection;
+using WeekendCulturel.Registration.Domain;
+using WeekendCulturel.Registration.Storage;
+using WeekendCulturel.Tests.Support;
+
+namespace WeekendCulturel.Tests.Registration;
+
+/// <summary>
+/// Bookings that wait for the same partition's gate are written together, each with its person's marker, in
+/// one transaction. These tests send many at once straight to the store, all for people whose markers share
+/// one partition, and check the transactions were shared and that each answer (new person or not) is right.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class BookingGroupTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Sixty_new_people_of_one_partition_share_transactions_and_each_is_marked()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard);
+        var people = SamePartition(api, 60);
+
+        var bookings = people.Select(NewBooking).ToList();
+        var firstSeen = await Task.WhenAll(bookings.Select(b => api.Store.CreateBookingAsync(b)));
+
+        Assert.True(api.Store.BookingTransactions <= 10, $"{api.Store.BookingTransactions} transactions for 60 bookings");
+        Assert.All(firstSeen, Assert.True);
+        foreach (var booking in bookings)
+        {
+            Assert.Equal(booking.BookingId, (await api.Store.FindBookingAsync(booking.RowKey))?.BookingId);
+            Assert.True((await api.Store.Table.GetEntityIfExistsAsync<PersonEntity>(booking.PartitionKey, PersonEntity.RowFor(booking.EmailHash))).HasValue);
+        }
+    }
+
+    [Fact]
+    public async Task Someone_seen_before_in_a_shared_transaction_is_told_so_and_the_others_are_new()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard);
+        var people = SamePartition(api, 21);
+        var known = people[10];
+        Assert.True(await api.Store.CreateBookingAsync(NewBooking(known)));
+        var before = api.Store.BookingTransactions;
+
+        // The known person's marker exists: a transaction holding it writes nothing, storage names that
+        // action, and the person's booking is written alone while the others go again together.
+        var bookings = people.Select(NewBooking).ToList();
+        var firstSeen = await Task.WhenAll(bookings.Select(b => api.Store.CreateBookingAsync(b)));
+
+        Assert.False(firstSeen[10]);
+        Assert.All(firstSeen.Where((_, i) => i != 10), Assert.True);
+        Assert.True(api.Store.BookingTransactions - before < 10, $"{api.Store.BookingTransactions - before} transactions for 21 bookings");
+        foreach (var booking in bookings)
+        {
+            Assert.Equal(booking.BookingId, (await api.Store.FindBookingAsync(booking.RowKey))?.BookingId);
+        }
+    }
+
+    /// <summary>Email hashes of <paramref name="count"/> people whose markers share one partition.</summary>
+    private static List<string> SamePartition(ApiServer api, int count)
+    {
+        var emails = api.Services.GetRequiredService<EmailIdentity>();
+        var hashes = Enumerable.Range(0, 400 * count).Select(i => emails.Hash($"camille.martin.{i}@example.org"));
+        return hashes.GroupBy(PersonEntity.PartitionFor).First(g => g.Count() >= count).Take(count).ToList();
+    }
+
+    private static BookingEntity NewBooking(string emailHash)
+    {
+        var tokenHash = ManageToken.Hash(ManageToken.NewFor(emailHash));
+        return new BookingEntity
+        {
+            PartitionKey = BookingEntity.PartitionFor(tokenHash),
+            RowKey = tokenHash,
+            BookingId = ManageToken.NewBookingId(),
+            EmailHash = emailHash,
+            Sessions = "small",
+            FirstName = "Camille",
+            Email = "camille.martin@example.org",
+            CreatedAt = ApiServer.Now,
+        };
+    }
+}

@@ -137,7 +137,10 @@ function main() {
     const r = chosen.report;
     console.log('');
     console.log(`=== ${chosen.page} (${chosen.preset})  ${r.finalDisplayedUrl}`);
-    const perfRuns = runs.length > 1 ? `  [performance of the ${runs.length} runs: ${runs.map(x => score(x.report, 'performance')).join(', ')}]` : '';
+    // Each run's CPU benchmark index beside its score: Lighthouse multiplies the CPU time it observes by 4,
+    // so on a shared machine a run measured while the host was busy (a low index) scores lower.
+    const perfRuns = `  [performance${runs.length > 1 ? ` of the ${runs.length} runs` : ''} and CPU benchmark index: `
+      + `${runs.map(x => `${score(x.report, 'performance')} at ${Math.round(x.report.environment?.benchmarkIndex ?? 0)}`).join(', ')}]`;
     console.log('scores:  ' + CATEGORIES.map(([id, label]) => `${label} ${score(r, id) ?? '-'}`).join('  ') + perfRuns);
     console.log('metrics: ' + METRICS.map(([id, label, format]) => {
       const audit = r.audits[id];

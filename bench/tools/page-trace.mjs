@@ -8,7 +8,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { emulatePhone, launchChromium } from './lib/mobile.mjs';
 import { bundleParts } from './lib/breakdown.mjs';
 
 const args = process.argv.slice(2);
@@ -138,21 +138,14 @@ function analyseTrace(trace, partOf) {
 }
 
 async function main() {
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  const browser = await launchChromium();
   const results = [];
   const partsCache = new Map();
   try {
     for (const page of pages) {
       const context = await browser.createBrowserContext();
       const tab = await context.newPage();
-      await tab.emulate({
-        viewport: { width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true, isLandscape: false },
-        userAgent: 'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36',
-      });
+      await emulatePhone(tab);
       await tab.emulateCPUThrottling(4);
       await tab.emulateNetworkConditions({ download: 1.6 * 1024 * 1024 / 8 * 0.9, upload: 750 * 1024 / 8 * 0.9, latency: 150 * 3.75 });
       await tab.evaluateOnNewDocument(observe);

@@ -8,7 +8,7 @@
 // style recalculation of the page's document touched, and the CPU spent in style and in layout.
 // Usage: node render-cost.mjs BASE_URL PAGE [--runs N]      (default 5 runs; serve the site first, e.g. with
 //        node static-server.mjs --root bench/.work/site --port 8791)
-import puppeteer from 'puppeteer-core';
+import { emulatePhone, launchChromium } from './lib/mobile.mjs';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
@@ -19,11 +19,7 @@ if (!base || !page || !(runs > 0)) {
   process.exit(2);
 }
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
+const browser = await launchChromium();
 
 const cpu = e => (e.tdur ?? e.dur ?? 0) / 1000;
 const rows = [];
@@ -32,10 +28,7 @@ try {
     // A new context per run: a cold cache, as Lighthouse loads the page.
     const context = await browser.createBrowserContext();
     const tab = await context.newPage();
-    await tab.emulate({
-      viewport: { width: 412, height: 823, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true, isLandscape: false },
-      userAgent: 'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Mobile Safari/537.36',
-    });
+    await emulatePhone(tab);
     await tab.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     await tab.goto(base.replace(/\/$/, '') + page, { waitUntil: 'load', timeout: 60000 });
     await new Promise(resolve => setTimeout(resolve, 1500));

@@ -25,9 +25,10 @@ public sealed class RegistrationStore
 
     private readonly TableClient _table;
 
-    // Within one process, writers of one session take turns: the ETag still guards against other processes,
-    // but a rush on one session does not turn into a storm of 412s.
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _sessionGates = new(StringComparer.Ordinal);
+    // Within one process, writers of one partition (a session, or a booking partition) take turns: the ETag
+    // still guards against other processes, but a rush on one session does not turn into a storm of 412s, and
+    // the writers waiting for a partition can share the gate holder's transaction (see TakeTurnAsync).
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
     // The counter of each session as this process last read or committed it, with its ETag; used only inside
     // the session's gate. A registration commits against it without reading it again: if another process
@@ -39,7 +40,6 @@ public sealed class RegistrationStore
     private readonly ConcurrentDictionary<string, ConcurrentQueue<PendingRegistration>> _waiting = new(StringComparer.Ordinal);
 
     // The bookings waiting for each booking partition's gate (see CreateBookingAsync).
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _bookingGates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<PendingBooking>> _bookingsWaiting = new(StringComparer.Ordinal);
 
     private long _seatTransactions;
@@ -196,19 +196,29 @@ public sealed class RegistrationStore
     public async Task<(SessionOutcome Outcome, bool Created)> RegisterAsync(SessionDefinition session, Applicant applicant, string emailHash, string bookingId, DateTimeOffset now, CancellationToken cancellation = default)
     {
         var mine = new PendingRegistration(session, applicant, emailHash, bookingId, now, cancellation);
-        var queue = _waiting.GetOrAdd(session.Id, _ => new ConcurrentQueue<PendingRegistration>());
+        await TakeTurnAsync(session.Id, mine, mine.Done.Task, _waiting, queue => CommitWaitingAsync(session.Id, queue));
+        return await mine.Done.Task;
+    }
+
+    /// <summary>
+    /// Queues a write behind its partition's gate, in the order writes came. Whoever holds the gate commits
+    /// what waits in the queue, as many at a time as it can, until <paramref name="done"/> is complete: an
+    /// earlier gate holder may already have done this write with its own.
+    /// </summary>
+    private async Task TakeTurnAsync<TPending>(string partition, TPending mine, Task done, ConcurrentDictionary<string, ConcurrentQueue<TPending>> waiting, Func<ConcurrentQueue<TPending>, Task> commitWaiting)
+    {
+        var queue = waiting.GetOrAdd(partition, _ => new ConcurrentQueue<TPending>());
         queue.Enqueue(mine);
-        var gate = _sessionGates.GetOrAdd(session.Id, _ => new SemaphoreSlim(1, 1));
+        var gate = Gate(partition);
         await gate.WaitAsync();
         try
         {
-            // An earlier gate holder may have committed this registration with its own.
-            if (!mine.Done.Task.IsCompleted)
+            if (!done.IsCompleted)
             {
                 InFlightLimitPolicy.MarkGateHolder();
-                while (!mine.Done.Task.IsCompleted)
+                while (!done.IsCompleted)
                 {
-                    await CommitWaitingAsync(session.Id, queue);
+                    await commitWaiting(queue);
                 }
             }
         }
@@ -216,9 +226,9 @@ public sealed class RegistrationStore
         {
             gate.Release();
         }
-
-        return await mine.Done.Task;
     }
+
+    private SemaphoreSlim Gate(string partition) => _gates.GetOrAdd(partition, _ => new SemaphoreSlim(1, 1));
 
     /// <summary>A registration waiting for its session's gate, done by whoever holds the gate first.</summary>
     private sealed class PendingRegistration(SessionDefinition session, Applicant applicant, string emailHash, string bookingId, DateTimeOffset now, CancellationToken cancellation)
@@ -527,27 +537,7 @@ public sealed class RegistrationStore
         }
 
         var mine = new PendingBooking(booking, cancellation);
-        var queue = _bookingsWaiting.GetOrAdd(booking.PartitionKey, _ => new ConcurrentQueue<PendingBooking>());
-        queue.Enqueue(mine);
-        var gate = _bookingGates.GetOrAdd(booking.PartitionKey, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync();
-        try
-        {
-            // An earlier gate holder may have written this booking with its own.
-            if (!mine.Done.Task.IsCompleted)
-            {
-                InFlightLimitPolicy.MarkGateHolder();
-                while (!mine.Done.Task.IsCompleted)
-                {
-                    await CommitBookingsAsync(queue);
-                }
-            }
-        }
-        finally
-        {
-            gate.Release();
-        }
-
+        await TakeTurnAsync(booking.PartitionKey, mine, mine.Done.Task, _bookingsWaiting, CommitBookingsAsync);
         return await mine.Done.Task;
     }
 
@@ -927,7 +917,7 @@ public sealed class RegistrationStore
 
     private async Task<T> InSession<T>(string sessionId, Func<Task<T>> work)
     {
-        var gate = _sessionGates.GetOrAdd(sessionId, _ => new SemaphoreSlim(1, 1));
+        var gate = Gate(sessionId);
         await gate.WaitAsync();
         try
         {

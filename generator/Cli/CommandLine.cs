@@ -36,7 +36,8 @@ public sealed record CommandLine(
           --quiet               print only problems and the summary
           -h, --help            this help
 
-        Exit codes: 0 done, 1 content errors, 2 wrong usage.
+        Exit codes: 0 done, 1 content errors (or, for serve and registrations, storage that could not start),
+        2 wrong usage.
         """;
 
     private static readonly string[] Commands = ["build", "serve", "check", "registrations"];

@@ -67,6 +67,23 @@ public sealed class LocalRegistration : IAsyncDisposable
         return new LocalRegistration(configuration, clock, azurite, description);
     }
 
+    /// <summary>
+    /// <see cref="StartAsync"/> for a command: when the local storage cannot start (no node, npm could not
+    /// install Azurite, Azurite stopped or did not answer), says why on stderr and gives null.
+    /// </summary>
+    public static async Task<LocalRegistration?> StartForAsync(string command, string? storage, DateTimeOffset? now, string dataDirectory)
+    {
+        try
+        {
+            return await StartAsync(storage, now, dataDirectory);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
+        {
+            Console.Error.WriteLine($"{command}: error: the registration storage could not start: {e.Message}");
+            return null;
+        }
+    }
+
     public void AddTo(IServiceCollection services) => services.AddRegistration(Configuration, Clock);
 
     /// <summary>Puts the built site's sessions, last day and page shells into storage; returns what changed.</summary>

@@ -19,7 +19,12 @@ public static class SyncCommand
             return 1;
         }
 
-        await using var registration = await LocalRegistration.StartAsync(line.Storage, line.Now, Path.GetFullPath(".data"));
+        await using var registration = await LocalRegistration.StartForAsync("registrations", line.Storage, line.Now, Path.GetFullPath(".data"));
+        if (registration is null)
+        {
+            return 1;
+        }
+
         var services = new ServiceCollection();
         services.AddLogging();
         registration.AddTo(services);

@@ -29,7 +29,12 @@ public static class PreviewServer
             return 1;
         }
 
-        await using var registration = await LocalRegistration.StartAsync(line.Storage, line.Now, Path.GetFullPath(".data"));
+        await using var registration = await LocalRegistration.StartForAsync("serve", line.Storage, line.Now, Path.GetFullPath(".data"));
+        if (registration is null)
+        {
+            return 1;
+        }
+
 
         // A few builds that write nothing, spaced out so that the runtime's tiered JIT promotes the hot code to
         // its optimised version: the first rebuild after an edit is then as quick as the later ones. A large

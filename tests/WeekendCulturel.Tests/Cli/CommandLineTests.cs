@@ -8,9 +8,17 @@ public sealed class CommandLineTests
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "weekend-culturel.dll");
 
-    private static (int Code, string Out, string Error) Run(string workingDirectory, params string[] args)
+    private static (int Code, string Out, string Error) Run(string workingDirectory, params string[] args) =>
+        Run(workingDirectory, new Dictionary<string, string>(), args);
+
+    private static (int Code, string Out, string Error) Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Dll);
         foreach (var arg in args)
         {
@@ -60,5 +68,24 @@ public sealed class CommandLineTests
         Assert.Matches(@"^content/sessions/studio-rfi\.md:\d+:7: error: 'kind' must be one of", error);
         Assert.Contains("nothing was written", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(copy.Output));
+    }
+
+    [Fact]
+    public void Serve_whose_storage_cannot_start_exits_with_1_and_says_why_on_one_line()
+    {
+        using var copy = new ContentCopy();
+
+        // node refuses an option it does not know before it runs anything, so the Azurite that serve starts
+        // stops at once, as it would on a machine whose node is broken.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var (code, _, error) = Run(copy.Root, new Dictionary<string, string> { ["NODE_OPTIONS"] = "--wc-no-such-option" }, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(1, code);
+        Assert.StartsWith("serve: error: the registration storage could not start: Azurite stopped at start", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 }

@@ -45,7 +45,7 @@ try
 
     if (options.RunThroughput)
     {
-        var throughput = await ThroughputRun.RunAsync(serve, visitors, state, options.Workers, options.Seconds, runTag, stop.Token);
+        var throughput = await ThroughputRun.RunAsync(serve, visitors, state, options.Workers, options.Seconds, options.WarmUpSeconds, runTag, stop.Token);
         Console.WriteLine(throughput.Line);
         if (throughput.RegistrationTally.Failed > 0)
         {

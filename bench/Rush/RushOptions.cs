@@ -2,16 +2,20 @@ using System.Globalization;
 
 namespace WeekendCulturel.Bench.Rush;
 
-/// <summary>What to run and how hard: <c>rush [--sessions-rush N] [--seconds S] [--workers W] [rush|throughput|all]</c>.</summary>
-public sealed record RushOptions(int RushRequests, int Seconds, int Workers, bool RunRush, bool RunThroughput, string Repository)
+/// <summary>What to run and how hard: <c>rush [--sessions-rush N] [--seconds S] [--warm-up S] [--workers W] [rush|throughput|all]</c>.</summary>
+public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSeconds, int Workers, bool RunRush, bool RunThroughput, string Repository)
 {
-    public const string Usage = "usage: bench/rush [--sessions-rush 2000] [--seconds 30] [--workers 64] [--repository DIR] [rush|throughput|all]";
+    public const string Usage = "usage: bench/rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--workers 64] [--repository DIR] [rush|throughput|all]";
 
     /// <summary>The parsed options, or the reason they are wrong.</summary>
     public static (RushOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
         var rush = 2000;
         var seconds = 30;
+
+        // Long enough for the runtimes to settle: in serve's first 15 s under load, .NET recompiles about ten
+        // thousand hot methods at its top tier, and that JIT work is not what a registration costs.
+        var warmUp = 15;
         var workers = 64;
         var mode = "all";
         string? repository = null;
@@ -20,7 +24,7 @@ public sealed record RushOptions(int RushRequests, int Seconds, int Workers, boo
             var arg = args[i];
             switch (arg)
             {
-                case "--sessions-rush" or "--seconds" or "--workers":
+                case "--sessions-rush" or "--seconds" or "--warm-up" or "--workers":
                     if (i + 1 >= args.Count || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
                     {
                         return (null, $"{arg} needs a positive whole number");
@@ -34,6 +38,10 @@ public sealed record RushOptions(int RushRequests, int Seconds, int Workers, boo
                     else if (arg == "--seconds")
                     {
                         seconds = n;
+                    }
+                    else if (arg == "--warm-up")
+                    {
+                        warmUp = n;
                     }
                     else
                     {
@@ -63,7 +71,7 @@ public sealed record RushOptions(int RushRequests, int Seconds, int Workers, boo
             return (null, $"{repository} is not the repository (no WeekendCulturel.sln); give --repository DIR");
         }
 
-        return (new RushOptions(rush, seconds, workers, mode is "rush" or "all", mode is "throughput" or "all", repository), null);
+        return (new RushOptions(rush, seconds, warmUp, workers, mode is "rush" or "all", mode is "throughput" or "all", repository), null);
     }
 
     /// <summary>The repository this tool was built in: the first parent of its binary that holds the solution.</summary>

@@ -21,14 +21,13 @@ public sealed record Tally(int Succeeded, int Failed)
 
 /// <summary>
 /// Closed loops: a fixed number of workers, each sending its next request as soon as the previous one is
-/// answered. A short warm-up is run first and not counted; only what completes within the measured window is.
+/// answered. A warm-up is run first and not counted; only what completes within the measured window is.
 /// </summary>
 public static class ThroughputRun
 {
-    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
-
-    public static async Task<ThroughputResult> RunAsync(ServeProcess serve, Visitors visitors, ServerState state, int workers, int seconds, string runTag, CancellationToken cancellation)
+    public static async Task<ThroughputResult> RunAsync(ServeProcess serve, Visitors visitors, ServerState state, int workers, int seconds, int warmUpSeconds, string runTag, CancellationToken cancellation)
     {
+        var warmUp = TimeSpan.FromSeconds(warmUpSeconds);
         var sessions = (await state.SessionsAsync(cancellation)).Where(s => s.TakesRegistrations).Select(s => s.Id).ToArray();
         if (sessions.Length == 0)
         {
@@ -37,11 +36,11 @@ public static class ThroughputRun
 
         var measured = TimeSpan.FromSeconds(seconds);
         var addressesBefore = visitors.Count;
-        Console.Error.WriteLine($"throughput: {workers} workers registering over {sessions.Length} sessions for {seconds} s (after {WarmUp.TotalSeconds:F0} s of warm-up)...");
+        Console.Error.WriteLine($"throughput: {workers} workers registering over {sessions.Length} sessions for {seconds} s (after {warmUp.TotalSeconds:F0} s of warm-up)...");
         var next = 0;
         var clients = new System.Collections.Concurrent.ConcurrentBag<HttpClient>();
         var cpu = new CpuMeter(serve.ProcessId);
-        var (registrations, registrationCpu) = await ClosedLoopAsync(workers, measured, cpu, worker =>
+        var (registrations, registrationCpu) = await ClosedLoopAsync(workers, warmUp, measured, cpu, worker =>
         {
             var client = visitors.Next();
             clients.Add(client);
@@ -81,7 +80,7 @@ public static class ThroughputRun
         var table = new TableClient(serve.AzuriteConnectionString, "rawinserts" + runTag);
         await table.CreateIfNotExistsAsync(cancellation);
         Console.Error.WriteLine($"throughput: {workers} workers inserting into table {table.Name} of the same Azurite for {seconds} s...");
-        var (raw, rawCpu) = await ClosedLoopAsync(workers, measured, cpu, worker =>
+        var (raw, rawCpu) = await ClosedLoopAsync(workers, warmUp, measured, cpu, worker =>
         {
             var n = 0;
             var now = DateTimeOffset.UtcNow;
@@ -122,9 +121,9 @@ public static class ThroughputRun
     /// Runs <paramref name="workers"/> loops for the warm-up and then the measured window; counts what
     /// completed inside the window, and the CPU time used during it.
     /// </summary>
-    private static async Task<(Tally Tally, CpuSample Cpu)> ClosedLoopAsync(int workers, TimeSpan measured, CpuMeter cpu, Func<int, Func<CancellationToken, Task<bool>>> worker, CancellationToken cancellation)
+    private static async Task<(Tally Tally, CpuSample Cpu)> ClosedLoopAsync(int workers, TimeSpan warmUp, TimeSpan measured, CpuMeter cpu, Func<int, Func<CancellationToken, Task<bool>>> worker, CancellationToken cancellation)
     {
-        var from = Stopwatch.GetTimestamp() + (long)(WarmUp.TotalSeconds * Stopwatch.Frequency);
+        var from = Stopwatch.GetTimestamp() + (long)(warmUp.TotalSeconds * Stopwatch.Frequency);
         var to = from + (long)(measured.TotalSeconds * Stopwatch.Frequency);
         var meter = Task.Run(async () =>
         {

@@ -43,6 +43,7 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
         {
             PartitionKey = BookingEntity.PartitionFor(tokenHash),
             RowKey = tokenHash,
+            TokenHash = tokenHash,
             BookingId = bookingId,
             EmailHash = emailHash,
             Sessions = string.Join(',', sessionIds),

@@ -51,8 +51,10 @@ public sealed class RegistrationEntity : ITableEntity
 }
 
 /// <summary>
-/// A booking, found from its manage token without a scan: partition <c>!b-{first two hex digits of the
-/// token's hash}</c>, row the token's SHA-256. The token itself is never stored.
+/// A booking, found from its manage token: partition <c>!b-{first two hex digits of the token's hash}</c>,
+/// property <see cref="TokenHash"/> the token's SHA-256 (the token itself is never stored). A person's first
+/// booking is also their marker: row <c>p-{email hash}</c> (see <see cref="PersonEntity"/>), one entity
+/// written with one insert. Any later booking has the token's hash as its row key.
 /// </summary>
 public sealed class BookingEntity : ITableEntity
 {
@@ -62,6 +64,9 @@ public sealed class BookingEntity : ITableEntity
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
+
+    /// <summary>The SHA-256 of the manage token. Bookings written before markers carried them have it only as their row key.</summary>
+    public string TokenHash { get; set; } = "";
 
     public string BookingId { get; set; } = "";
     public string EmailHash { get; set; } = "";
@@ -76,8 +81,10 @@ public sealed class BookingEntity : ITableEntity
 
 /// <summary>
 /// A person seen before: row <c>p-{email hash}</c> in the booking partition of that hash (the same as that of
-/// each of their bookings, see <see cref="Domain.ManageToken.NewFor"/>), written in one transaction with their
-/// first booking, so before any of their registrations. Someone without one holds no registration anywhere.
+/// each of their bookings, see <see cref="Domain.ManageToken.NewFor"/>). Since markers carry bookings, the
+/// marker is the person's first booking itself (a <see cref="BookingEntity"/> in that row), so it exists
+/// before any of their registrations; markers written before hold only <see cref="FirstSeen"/>. Someone
+/// without one holds no registration anywhere.
 /// </summary>
 public sealed class PersonEntity : ITableEntity
 {

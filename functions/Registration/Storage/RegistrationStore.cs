@@ -66,7 +66,7 @@ public sealed class RegistrationStore
     /// <summary>Transactions this store has sent to give seats or waiting numbers (what registrations cost storage).</summary>
     public long SeatTransactions => Interlocked.Read(ref _seatTransactions);
 
-    /// <summary>Transactions this store has sent to write bookings with their markers.</summary>
+    /// <summary>Requests (inserts and transactions) this store has sent to write bookings and markers.</summary>
     public long BookingTransactions => Interlocked.Read(ref _bookingTransactions);
 
     public Task EnsureTableAsync(CancellationToken cancellation = default) =>
@@ -516,23 +516,26 @@ public sealed class RegistrationStore
     // ---- bookings ------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Writes a booking and, in the same transaction, its person's marker when the booking's token was drawn
-    /// for the marker's partition (<see cref="ManageToken.NewFor"/>). True when the marker is new: the person
-    /// holds no registration anywhere, and nothing needs to be looked up for them. False when they were seen
-    /// before (the booking is then written alone) or the token was not drawn for it.
+    /// Writes a booking. When its token was drawn for the partition of the person's marker
+    /// (<see cref="ManageToken.NewFor"/>), the booking is offered as the marker itself: one insert of row
+    /// <c>p-{email hash}</c>. True when that insert made the marker: the person holds no registration anywhere,
+    /// and nothing needs to be looked up for them. False when they were seen before (the booking is then
+    /// written under its token's hash) or the token was not drawn for it.
     /// </summary>
     /// <remarks>
-    /// Bookings of one partition wait for its gate in a queue, as registrations to one session do, and the
-    /// gate holder writes every waiting booking it can (up to 50 people, each once) in one transaction, each
-    /// with its marker. If someone in it was seen before, their marker's insert fails and the transaction
-    /// writes nothing: storage names the action that failed, that person's booking is written alone, and the
-    /// others try again together. A lone booking is one transaction of its own, as before.
+    /// A booking and a marker used to be two entities in one transaction. Storage's cost is per request, and a
+    /// transaction costs more than an insert (Azurite parses a multipart body and answers each action), so the
+    /// first booking now is the marker: one insert. Bookings of one partition wait for its gate in a queue, as
+    /// registrations to one session do, and the gate holder offers every waiting booking (up to 100 people,
+    /// each once) as a marker in one transaction. If someone in it was seen before, their insert fails and
+    /// nothing is written: storage names the action that failed, that person's booking is written alone, and
+    /// the others try again together. A lone booking is one insert.
     /// </remarks>
     public async Task<bool> CreateBookingAsync(BookingEntity booking, CancellationToken cancellation = default)
     {
         if (booking.PartitionKey != PersonEntity.PartitionFor(booking.EmailHash))
         {
-            await Guard(() => AddBookingAsync(booking, cancellation));
+            await Guard(() => AddBookingAsync(TokenRow(booking), cancellation));
             return false;
         }
 
@@ -546,19 +549,38 @@ public sealed class RegistrationStore
     {
         public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public PersonEntity Marker => new() { PartitionKey = Booking.PartitionKey, RowKey = PersonEntity.RowFor(Booking.EmailHash), FirstSeen = Booking.CreatedAt };
+        public BookingEntity Marker => StoredAs(Booking, PersonEntity.RowFor(Booking.EmailHash));
     }
 
+    /// <summary>A booking under its token's hash: the row of a booking that is not its person's marker.</summary>
+    private static BookingEntity TokenRow(BookingEntity booking) => StoredAs(booking, TokenHashOf(booking));
+
+    private static string TokenHashOf(BookingEntity booking) => booking.TokenHash is { Length: > 0 } hash ? hash : booking.RowKey;
+
+    private static BookingEntity StoredAs(BookingEntity booking, string row) => new()
+    {
+        PartitionKey = booking.PartitionKey,
+        RowKey = row,
+        TokenHash = TokenHashOf(booking),
+        BookingId = booking.BookingId,
+        EmailHash = booking.EmailHash,
+        Sessions = booking.Sessions,
+        FirstName = booking.FirstName,
+        Email = booking.Email,
+        Lang = booking.Lang,
+        CreatedAt = booking.CreatedAt,
+    };
+
     /// <summary>
-    /// With a booking partition's gate held: takes the bookings waiting for it and writes those it can in one
-    /// transaction with their markers; the others one at a time. Each waiting booking gets its answer.
+    /// With a booking partition's gate held: takes the bookings waiting for it and offers those it can as
+    /// markers in one transaction; the others are written one at a time. Each waiting booking gets its answer.
     /// </summary>
     private async Task CommitBookingsAsync(ConcurrentQueue<PendingBooking> queue)
     {
         var group = new List<PendingBooking>();
         var alone = new List<PendingBooking>();
         var people = new HashSet<string>(StringComparer.Ordinal);
-        while (group.Count < MaxBatch / 2 && queue.TryDequeue(out var next))
+        while (group.Count < MaxBatch && queue.TryDequeue(out var next))
         {
             // One marker per person in a transaction: someone's second booking goes after, and finds the marker.
             (people.Add(next.Booking.EmailHash) ? group : alone).Add(next);
@@ -570,7 +592,7 @@ public sealed class RegistrationStore
             try
             {
                 // Not the token of any one request: the others' bookings must not fail with it.
-                refused = await Guard(() => TrySubmitBookingsAsync(group));
+                refused = await Guard(() => TrySubmitMarkersAsync(group));
             }
             catch (Exception e)
             {
@@ -593,7 +615,7 @@ public sealed class RegistrationStore
 
                 group.Clear();
             }
-            else if (refused < 0 || refused.Value / 2 >= group.Count)
+            else if (refused < 0 || refused.Value >= group.Count)
             {
                 // Storage did not say which action failed: everyone alone.
                 alone.InsertRange(0, group);
@@ -601,9 +623,9 @@ public sealed class RegistrationStore
             }
             else
             {
-                // Nothing was written. The member whose row failed is written alone; the others go again together.
-                alone.Add(group[refused.Value / 2]);
-                group.RemoveAt(refused.Value / 2);
+                // Nothing was written. The member whose marker exists is written alone; the others go again together.
+                alone.Add(group[refused.Value]);
+                group.RemoveAt(refused.Value);
             }
         }
 
@@ -622,12 +644,12 @@ public sealed class RegistrationStore
     }
 
     /// <summary>
-    /// One transaction of bookings, each followed by its marker. Null when it landed; else the index of the
-    /// action storage refused (a 409: a marker that exists, or a booking sent again), or -1 when it did not say.
+    /// One transaction of bookings offered as markers. Null when it landed; else the index of the action
+    /// storage refused (a 409: a marker that exists), or -1 when it did not say.
     /// </summary>
-    private async Task<int?> TrySubmitBookingsAsync(List<PendingBooking> group)
+    private async Task<int?> TrySubmitMarkersAsync(List<PendingBooking> group)
     {
-        var actions = group.SelectMany(p => new TableTransactionAction[] { new(TableTransactionActionType.Add, p.Booking), new(TableTransactionActionType.Add, p.Marker) }).ToList();
+        var actions = group.Select(p => new TableTransactionAction(TableTransactionActionType.Add, p.Marker)).ToList();
         Interlocked.Increment(ref _bookingTransactions);
         try
         {
@@ -640,16 +662,24 @@ public sealed class RegistrationStore
         }
     }
 
-    /// <summary>A booking with its marker in a transaction of their own; if the marker exists, the booking alone.</summary>
+    /// <summary>A booking offered as its person's marker with one insert; if the marker exists, the booking under its token's hash.</summary>
     private async Task<bool> CreateBookingAloneAsync(PendingBooking pending)
     {
         Interlocked.Increment(ref _bookingTransactions);
-        if (await TrySubmitAsync([new(TableTransactionActionType.Add, pending.Booking), new(TableTransactionActionType.Add, pending.Marker)], pending.Cancellation) is not null)
+        try
         {
+            await _table.AddEntityAsync(pending.Marker, pending.Cancellation);
             return true;
         }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Seen before. (Or this very insert landed and its answer was lost before the client's retry: the
+            // booking is then stored twice, the same both times, and the person is treated as seen before,
+            // which only costs the reads of their overlapping sessions.)
+        }
 
-        await AddBookingAsync(pending.Booking, pending.Cancellation);
+        Interlocked.Increment(ref _bookingTransactions);
+        await AddBookingAsync(TokenRow(pending.Booking), pending.Cancellation);
         return false;
     }
 
@@ -693,10 +723,19 @@ public sealed class RegistrationStore
         return people.Count;
     });
 
+    /// <summary>
+    /// The booking of a token: in its partition, the row whose key or <see cref="BookingEntity.TokenHash"/> is
+    /// the token's hash. One query, read within that partition only (a 256th of the bookings and people).
+    /// </summary>
     public Task<BookingEntity?> FindBookingAsync(string tokenHash, CancellationToken cancellation = default) => Guard(async () =>
     {
-        var found = await _table.GetEntityIfExistsAsync<BookingEntity>(BookingEntity.PartitionFor(tokenHash), tokenHash, cancellationToken: cancellation);
-        return found.HasValue ? found.Value : null;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {BookingEntity.PartitionFor(tokenHash)} and (RowKey eq {tokenHash} or TokenHash eq {tokenHash})");
+        await foreach (var booking in _table.QueryAsync<BookingEntity>(filter, cancellationToken: cancellation))
+        {
+            return booking;
+        }
+
+        return (BookingEntity?)null;
     });
 
     /// <summary>What a booking holds in a session: its registration there, if that registration is the booking's.</summary>

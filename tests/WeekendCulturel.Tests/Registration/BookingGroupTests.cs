@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using WeekendCulturel.Registration.Domain;
 using WeekendCulturel.Registration.Storage;
@@ -6,9 +7,10 @@ using WeekendCulturel.Tests.Support;
 namespace WeekendCulturel.Tests.Registration;
 
 /// <summary>
-/// Bookings that wait for the same partition's gate are written together, each with its person's marker, in
-/// one transaction. These tests send many at once straight to the store, all for people whose markers share
-/// one partition, and check the transactions were shared and that each answer (new person or not) is right.
+/// A person's first booking is their marker: one insert. Bookings that wait for the same partition's gate are
+/// written together, each as its person's marker, in one transaction. These tests send bookings straight to
+/// the store, many at once for people whose markers share one partition, and check what each costs, that
+/// the transactions were shared, and that each answer (new person or not) is right.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class BookingGroupTests(AzuriteFixture azurite)
@@ -52,6 +54,51 @@ public sealed class BookingGroupTests(AzuriteFixture azurite)
         {
             Assert.Equal(booking.BookingId, (await api.Store.FindBookingAsync(booking.RowKey))?.BookingId);
         }
+    }
+
+    [Fact]
+    public async Task A_first_booking_is_one_insert_and_the_marker_row_holds_it()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard);
+        var person = SamePartition(api, 1)[0];
+        var booking = NewBooking(person);
+
+        Assert.True(await api.Store.CreateBookingAsync(booking));
+
+        Assert.Equal(1, api.Store.BookingTransactions);
+        var marker = await api.Store.Table.GetEntityAsync<BookingEntity>(booking.PartitionKey, PersonEntity.RowFor(person));
+        Assert.Equal(booking.BookingId, marker.Value.BookingId);
+        Assert.Equal(booking.RowKey, marker.Value.TokenHash);
+        Assert.False((await api.Store.Table.GetEntityIfExistsAsync<BookingEntity>(booking.PartitionKey, booking.RowKey)).HasValue);
+        Assert.Equal(booking.BookingId, (await api.Store.FindBookingAsync(booking.RowKey))?.BookingId);
+
+        // A second booking of the same person finds the marker and is written under its token's hash.
+        var second = NewBooking(person);
+        Assert.False(await api.Store.CreateBookingAsync(second));
+        Assert.Equal(second.BookingId, (await api.Store.FindBookingAsync(second.RowKey))?.BookingId);
+        Assert.Equal(booking.BookingId, (await api.Store.FindBookingAsync(booking.RowKey))?.BookingId);
+    }
+
+    [Fact]
+    public async Task Bookings_and_markers_written_before_markers_held_bookings_still_work()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard);
+        var person = SamePartition(api, 1)[0];
+        var old = NewBooking(person);
+
+        // The former layout: the booking under its token's hash with no TokenHash, and a marker that holds a date.
+        await api.Store.Table.AddEntityAsync(new TableEntity(old.PartitionKey, old.RowKey)
+        {
+            ["BookingId"] = old.BookingId, ["EmailHash"] = person, ["Sessions"] = "small", ["FirstName"] = "Camille",
+            ["Email"] = "camille.martin@example.org", ["Lang"] = "fr", ["CreatedAt"] = ApiServer.Now,
+        });
+        await api.Store.Table.AddEntityAsync(new PersonEntity { PartitionKey = old.PartitionKey, RowKey = PersonEntity.RowFor(person), FirstSeen = ApiServer.Now });
+
+        Assert.Equal(old.BookingId, (await api.Store.FindBookingAsync(old.RowKey))?.BookingId);
+        var next = NewBooking(person);
+        Assert.False(await api.Store.CreateBookingAsync(next));
+        Assert.Equal(next.BookingId, (await api.Store.FindBookingAsync(next.RowKey))?.BookingId);
+        Assert.Null(await api.Store.FindBookingAsync(ManageToken.Hash(ManageToken.NewFor(person))));
     }
 
     /// <summary>Email hashes of <paramref name="count"/> people whose markers share one partition.</summary>

@@ -107,7 +107,7 @@ public sealed partial class AssetBundler(ThemeFiles theme)
         AppendIcons(css, classes, files);
         AppendCss(css, "core/core.print.min.css", files);
         css.Append('\n').Append(siteCss).Append('\n').Append(generatedCss);
-        var stylesheet = Fingerprinted("assets/site.css", Encoding.UTF8.GetBytes(css.ToString()), files);
+        var stylesheet = Fingerprinted("assets/site.css", Encoding.UTF8.GetBytes(CustomPropertyPruner.Prune(css.ToString(), siteJs)), files);
 
         var script = Fingerprinted("assets/site.js", Encoding.UTF8.GetBytes(siteJs), files);
         var favicon = CopyDsfr("favicon/favicon.svg", files);

@@ -24,8 +24,7 @@ public sealed partial class AssetBundler(ThemeFiles theme)
     public static readonly AssetUrls Placeholders = new(
         "/assets/site.__________.css",
         "/assets/site.__________.js",
-        "/assets/dsfr/favicon/favicon.__________.svg",
-        ["/assets/dsfr/fonts/Marianne-Regular.__________.woff2", "/assets/dsfr/fonts/Marianne-Bold.__________.woff2"]);
+        "/assets/dsfr/favicon/favicon.__________.svg");
 
     private const string Unfingerprinted = ".__________.";
 
@@ -111,8 +110,7 @@ public sealed partial class AssetBundler(ThemeFiles theme)
 
         var script = Fingerprinted("assets/site.js", Encoding.UTF8.GetBytes(siteJs), files);
         var favicon = CopyDsfr("favicon/favicon.svg", files);
-        var fonts = new[] { "fonts/Marianne-Regular.woff2", "fonts/Marianne-Bold.woff2" }.Select(f => CopyDsfr(f, files)).ToList();
-        return new AssetBundle(new AssetUrls(stylesheet, script, favicon, fonts), [.. files.Values]);
+        return new AssetBundle(new AssetUrls(stylesheet, script, favicon), [.. files.Values]);
     }
 
     /// <summary>Swaps the placeholders for the real addresses in a rendered page.</summary>
@@ -161,7 +159,7 @@ public sealed partial class AssetBundler(ThemeFiles theme)
     /// <summary>The fingerprint of one of the assets, checked to fit its placeholder.</summary>
     public static string FingerprintOf(AssetUrls urls, int kind)
     {
-        var url = new[] { urls.Stylesheet, urls.Script, urls.Favicon, urls.PreloadFonts[0], urls.PreloadFonts[1] }[kind];
+        var url = new[] { urls.Stylesheet, urls.Script, urls.Favicon }[kind];
         var dot = url.LastIndexOf('.');
         var hash = url[(dot - 10)..dot];
         return url == PlaceholderList[kind].Replace(Unfingerprinted, "." + hash + ".", StringComparison.Ordinal)
@@ -169,7 +167,7 @@ public sealed partial class AssetBundler(ThemeFiles theme)
             : throw new InvalidOperationException($"the asset {url} does not fit its placeholder {PlaceholderList[kind]}");
     }
 
-    private static readonly string[] PlaceholderList = [Placeholders.Stylesheet, Placeholders.Script, Placeholders.Favicon, Placeholders.PreloadFonts[0], Placeholders.PreloadFonts[1]];
+    private static readonly string[] PlaceholderList = [Placeholders.Stylesheet, Placeholders.Script, Placeholders.Favicon];
 
     private IEnumerable<string> DynamicClasses() => File.Exists(theme.DynamicClasses)
         ? File.ReadLines(theme.DynamicClasses).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))

@@ -1,7 +1,7 @@
 namespace WeekendCulturel.Theme.Model;
 
 /// <summary>The fingerprinted addresses of the built assets.</summary>
-public sealed record AssetUrls(string Stylesheet, string Script, string Favicon, IReadOnlyList<string> PreloadFonts);
+public sealed record AssetUrls(string Stylesheet, string Script, string Favicon);
 
 /// <summary>What every page of one build shares: the content, the assets and the moment the site is built for.</summary>
 public sealed record RenderContext(SiteContent Content, AssetUrls Assets, DateTimeOffset Now, Uri BaseUrl)

@@ -129,7 +129,7 @@ public static class CssPruner
     }
 
     /// <summary>The index of the quote that closes the string opening at <paramref name="open"/>.</summary>
-    private static int EndOfString(ReadOnlySpan<char> css, int open)
+    internal static int EndOfString(ReadOnlySpan<char> css, int open)
     {
         for (var i = open + 1; i < css.Length; i++)
         {

@@ -31,7 +31,10 @@ public static partial class CustomPropertyPruner
         }
 
         outside.Append(css, from, css.Length - from).Append('\n').Append(otherSources);
-        AddReads(outside.ToString(), read);
+        foreach (Match reference in VarReference().Matches(outside.ToString()))
+        {
+            read.Add(reference.Groups[1].Value);
+        }
 
         // What a read property's value reads is read too, until nothing new turns up.
         var values = declarations.ToLookup(d => d.Name, d => css[d.ValueStart..d.End], StringComparer.Ordinal);
@@ -65,14 +68,6 @@ public static partial class CustomPropertyPruner
         return output.ToString();
     }
 
-    private static void AddReads(string text, HashSet<string> read)
-    {
-        foreach (Match reference in VarReference().Matches(text))
-        {
-            read.Add(reference.Groups[1].Value);
-        }
-    }
-
     /// <summary>A custom property's declaration: from its name to the end of its value (before ';' or '}').</summary>
     private readonly record struct Declaration(int Start, int ValueStart, int End, string Name);
 
@@ -86,10 +81,9 @@ public static partial class CustomPropertyPruner
         while (at < css.Length)
         {
             var c = css[at];
-            if (c == '/' && at + 1 < css.Length && css[at + 1] == '*')
+            if (IsCommentAt(css, at))
             {
-                var close = css.IndexOf("*/", at + 2, StringComparison.Ordinal);
-                at = close < 0 ? css.Length : close + 2;
+                at = AfterComment(css, at);
                 continue;
             }
 
@@ -129,10 +123,9 @@ public static partial class CustomPropertyPruner
                 continue;
             }
 
-            if (c == '/' && at + 1 < css.Length && css[at + 1] == '*')
+            if (IsCommentAt(css, at))
             {
-                var close = css.IndexOf("*/", at + 2, StringComparison.Ordinal);
-                at = close < 0 ? css.Length : close + 2;
+                at = AfterComment(css, at);
                 continue;
             }
 
@@ -155,16 +148,14 @@ public static partial class CustomPropertyPruner
         return at;
     }
 
-    private static int AfterString(string css, int open)
-    {
-        var quote = css[open];
-        var at = open + 1;
-        while (at < css.Length && css[at] != quote)
-        {
-            at += css[at] == '\\' ? 2 : 1;
-        }
+    private static int AfterString(string css, int open) => Math.Min(CssPruner.EndOfString(css, open) + 1, css.Length);
 
-        return Math.Min(at + 1, css.Length);
+    private static bool IsCommentAt(string css, int at) => css[at] == '/' && at + 1 < css.Length && css[at + 1] == '*';
+
+    private static int AfterComment(string css, int open)
+    {
+        var close = css.IndexOf("*/", open + 2, StringComparison.Ordinal);
+        return close < 0 ? css.Length : close + 2;
     }
 
     [GeneratedRegex(@"\G(--[A-Za-z0-9_-]+)\s*:")]

@@ -63,6 +63,8 @@ public sealed record CpuSample(double Serve, double Azurite, double Tool)
 {
     public static CpuSample operator -(CpuSample a, CpuSample b) => new(a.Serve - b.Serve, a.Azurite - b.Azurite, a.Tool - b.Tool);
 
+    public static CpuSample operator +(CpuSample a, CpuSample b) => new(a.Serve + b.Serve, a.Azurite + b.Azurite, a.Tool + b.Tool);
+
     /// <summary>CPU milliseconds per operation, by process.</summary>
     public string PerOperation(int operations) => operations == 0 ? "no operation" : string.Create(CultureInfo.InvariantCulture,
         $"CPU per operation: serve {Serve * 1000 / operations:F2} ms, Azurite {Azurite * 1000 / operations:F2} ms, this tool {Tool * 1000 / operations:F2} ms");

@@ -2,10 +2,12 @@ using System.Globalization;
 
 namespace WeekendCulturel.Bench.Rush;
 
-/// <summary>What to run and how hard: <c>rush [--sessions-rush N] [--seconds S] [--warm-up S] [--workers W] [rush|throughput|all]</c>.</summary>
-public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSeconds, int Workers, bool RunRush, bool RunThroughput, string Repository)
+/// <summary>What to run and how hard: <c>rush [--sessions-rush N] [--seconds S] [--warm-up S] [--slices N] [--workers W] [rush|throughput|all]</c>.</summary>
+public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSeconds, int Slices, int Workers, bool RunRush, bool RunThroughput, string Repository)
 {
-    public const string Usage = "usage: bench/rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--workers 64] [--repository DIR] [rush|throughput|all]";
+    public ThroughputPlan Throughput => new(Workers, Seconds, WarmUpSeconds, Slices);
+
+    public const string Usage = "usage: bench/rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--slices 6] [--workers 64] [--repository DIR] [rush|throughput|all]";
 
     /// <summary>The parsed options, or the reason they are wrong.</summary>
     public static (RushOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -17,6 +19,10 @@ public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSecond
         // thousand hot methods at its top tier, and that JIT work is not what a registration costs.
         var warmUp = 15;
         var workers = 64;
+
+        // Six pairs of 5 s slices by default: short enough to follow the host's load, long enough that the
+        // requests in flight at a slice's end are few against the thousands it counts.
+        var slices = 6;
         var mode = "all";
         string? repository = null;
         for (var i = 0; i < args.Count; i++)
@@ -24,7 +30,7 @@ public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSecond
             var arg = args[i];
             switch (arg)
             {
-                case "--sessions-rush" or "--seconds" or "--warm-up" or "--workers":
+                case "--sessions-rush" or "--seconds" or "--warm-up" or "--slices" or "--workers":
                     if (i + 1 >= args.Count || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
                     {
                         return (null, $"{arg} needs a positive whole number");
@@ -42,6 +48,10 @@ public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSecond
                     else if (arg == "--warm-up")
                     {
                         warmUp = n;
+                    }
+                    else if (arg == "--slices")
+                    {
+                        slices = n;
                     }
                     else
                     {
@@ -71,7 +81,7 @@ public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSecond
             return (null, $"{repository} is not the repository (no WeekendCulturel.sln); give --repository DIR");
         }
 
-        return (new RushOptions(rush, seconds, warmUp, workers, mode is "rush" or "all", mode is "throughput" or "all", repository), null);
+        return (new RushOptions(rush, seconds, warmUp, slices, workers, mode is "rush" or "all", mode is "throughput" or "all", repository), null);
     }
 
     /// <summary>The repository this tool was built in: the first parent of its binary that holds the solution.</summary>

@@ -1,6 +1,6 @@
 using WeekendCulturel.Bench.Rush;
 
-// rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--slices 6] [--workers 64] [rush|throughput|all]
+// rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--slices 6] [--workers 64] [rush|throughput|all|layouts]
 // Starts the built generator's `serve` (with the real Azurite it starts) on a fresh copy of the content and
 // fresh registration data, then: the rush (N registrations at once for one 30-seat session, checked against
 // the server's state), and/or the throughput (registrations per second through the API against raw Table
@@ -50,6 +50,14 @@ try
         if (throughput.RegistrationTally.Failed > 0)
         {
             problems.Add($"{throughput.RegistrationTally.Failed} registrations failed during the throughput run");
+        }
+    }
+
+    if (options.RunLayouts)
+    {
+        foreach (var line in await LayoutRun.RunAsync(serve, options.Throughput, runTag, stop.Token))
+        {
+            Console.WriteLine(line);
         }
     }
 

@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace WeekendCulturel.Bench.Rush;
 
-/// <summary>What to run and how hard: <c>rush [--sessions-rush N] [--seconds S] [--warm-up S] [--slices N] [--workers W] [rush|throughput|all]</c>.</summary>
-public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSeconds, int Slices, int Workers, bool RunRush, bool RunThroughput, string Repository)
+/// <summary>What to run and how hard: <c>rush [--sessions-rush N] [--seconds S] [--warm-up S] [--slices N] [--workers W] [rush|throughput|all|layouts]</c>.</summary>
+public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSeconds, int Slices, int Workers, bool RunRush, bool RunThroughput, bool RunLayouts, string Repository)
 {
     public ThroughputPlan Throughput => new(Workers, Seconds, WarmUpSeconds, Slices);
 
-    public const string Usage = "usage: bench/rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--slices 6] [--workers 64] [--repository DIR] [rush|throughput|all]";
+    public const string Usage = "usage: bench/rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--slices 6] [--workers 64] [--repository DIR] [rush|throughput|all|layouts]";
 
     /// <summary>The parsed options, or the reason they are wrong.</summary>
     public static (RushOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -67,7 +67,7 @@ public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSecond
 
                     repository = args[++i];
                     break;
-                case "rush" or "throughput" or "all":
+                case "rush" or "throughput" or "all" or "layouts":
                     mode = arg;
                     break;
                 default:
@@ -81,7 +81,7 @@ public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSecond
             return (null, $"{repository} is not the repository (no WeekendCulturel.sln); give --repository DIR");
         }
 
-        return (new RushOptions(rush, seconds, warmUp, slices, workers, mode is "rush" or "all", mode is "throughput" or "all", repository), null);
+        return (new RushOptions(rush, seconds, warmUp, slices, workers, mode is "rush" or "all", mode is "throughput" or "all", mode is "layouts", repository), null);
     }
 
     /// <summary>The repository this tool was built in: the first parent of its binary that holds the solution.</summary>

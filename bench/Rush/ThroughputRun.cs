@@ -20,8 +20,7 @@ public sealed record Tally(int Succeeded, int Failed)
 }
 
 /// <summary>
-/// Closed loops: a fixed number of workers, each sending its next request as soon as the previous one is
-/// answered. Each kind of load is warmed up first, not counted. The measured time of each is then cut into
+/// Registrations through the API against raw inserts, in closed loops. Each kind of load is warmed up first, not counted. The measured time of each is then cut into
 /// slices that alternate (registrations, raw, raw, registrations, registrations, raw, …), so that a change in
 /// the shared machine's load weighs on both sides alike instead of on whichever happened to run at that time.
 /// </summary>
@@ -45,8 +44,8 @@ public static class ThroughputRun
         var inserters = Enumerable.Range(0, plan.Workers).Select(raw.Worker).ToArray();
 
         Console.Error.WriteLine($"throughput: {plan.Workers} workers, registrations over {sessions.Length} sessions against raw inserts into table {table.Name} of the same Azurite; {plan.WarmUp.TotalSeconds:F0} s of warm-up for each, then {plan.Measured.TotalSeconds:F0} s of each in {plan.Slices} alternating slices of {plan.Slice.TotalSeconds:F1} s...");
-        await ClosedLoopAsync(registerers, plan.WarmUp, cpu, cancellation);
-        await ClosedLoopAsync(inserters, plan.WarmUp, cpu, cancellation);
+        await ClosedLoop.RunAsync(registerers, plan.WarmUp, cpu, cancellation);
+        await ClosedLoop.RunAsync(inserters, plan.WarmUp, cpu, cancellation);
 
         var (registered, registrationCpu) = (new Tally(0, 0), new CpuSample(0, 0, 0));
         var (inserted, rawCpu) = (new Tally(0, 0), new CpuSample(0, 0, 0));
@@ -57,13 +56,13 @@ public static class ThroughputRun
             (Tally Tally, CpuSample Cpu) r, w;
             if (registrationsFirst)
             {
-                r = await ClosedLoopAsync(registerers, plan.Slice, cpu, cancellation);
-                w = await ClosedLoopAsync(inserters, plan.Slice, cpu, cancellation);
+                r = await ClosedLoop.RunAsync(registerers, plan.Slice, cpu, cancellation);
+                w = await ClosedLoop.RunAsync(inserters, plan.Slice, cpu, cancellation);
             }
             else
             {
-                w = await ClosedLoopAsync(inserters, plan.Slice, cpu, cancellation);
-                r = await ClosedLoopAsync(registerers, plan.Slice, cpu, cancellation);
+                w = await ClosedLoop.RunAsync(inserters, plan.Slice, cpu, cancellation);
+                r = await ClosedLoop.RunAsync(registerers, plan.Slice, cpu, cancellation);
             }
 
             (registered, registrationCpu) = (registered + r.Tally, registrationCpu + r.Cpu);
@@ -79,13 +78,20 @@ public static class ThroughputRun
 
         return new ThroughputResult(registered.Succeeded / plan.Measured.TotalSeconds, inserted.Succeeded / plan.Measured.TotalSeconds, registered, inserted);
     }
+}
 
+/// <summary>
+/// Closed loops: a fixed number of workers, each sending its next request as soon as the previous one is
+/// answered.
+/// </summary>
+public static class ClosedLoop
+{
     /// <summary>
     /// Runs the workers' loops for <paramref name="duration"/>, then lets each finish the request it has in
     /// flight, so that nothing of this window runs into the next one. Counts what completed inside the window,
     /// and the CPU time used during it.
     /// </summary>
-    private static async Task<(Tally Tally, CpuSample Cpu)> ClosedLoopAsync(IReadOnlyList<Func<CancellationToken, Task<bool>>> workers, TimeSpan duration, CpuMeter cpu, CancellationToken cancellation)
+    public static async Task<(Tally Tally, CpuSample Cpu)> RunAsync(IReadOnlyList<Func<CancellationToken, Task<bool>>> workers, TimeSpan duration, CpuMeter cpu, CancellationToken cancellation)
     {
         var start = cpu.Sample();
         var to = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);

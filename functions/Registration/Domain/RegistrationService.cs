@@ -17,6 +17,11 @@ public sealed record BookingView(string BookingId, string FirstName, string Mask
 /// </summary>
 public sealed class RegistrationService(RegistrationStore store, SessionCatalogue catalogue, EmailIdentity emails, TimeProvider clock)
 {
+    private readonly PersonTurns _turns = new();
+
+    /// <summary>People whose registration is being decided in this process at this moment.</summary>
+    public int PeopleInTurn => _turns.Count;
+
     public DateTimeOffset Now => clock.GetLocalNow();
 
     public Task<IReadOnlyDictionary<string, SessionDefinition>> SessionsAsync(CancellationToken cancellation = default) => catalogue.AllAsync(cancellation);
@@ -29,13 +34,17 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
     /// <remarks>
     /// Someone never seen before (their marker was written with this booking) holds nothing anywhere: their
     /// overlaps are checked against what this request confirms, without reading storage. For anyone else,
-    /// each overlapping session is read.
+    /// each overlapping session is read. A person's requests take turns (<see cref="PersonTurns"/>), so that
+    /// two sent at once cannot both miss the other's seat.
     /// </remarks>
     public async Task<RegistrationReply> RegisterAsync(IReadOnlyList<string> sessionIds, Applicant applicant, CancellationToken cancellation = default)
     {
         var sessions = await catalogue.AllAsync(cancellation);
-        var now = Now;
         var emailHash = emails.Hash(applicant.Email);
+
+        // One request of a person at a time (in this process): the second sees what the first one holds.
+        using var turn = await _turns.TakeAsync(emailHash, cancellation);
+        var now = Now;
         var token = ManageToken.NewFor(emailHash);
         var tokenHash = ManageToken.Hash(token);
         var bookingId = ManageToken.NewBookingId();

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using WeekendCulturel.Registration.Domain;
 using WeekendCulturel.Registration.Storage;
 using WeekendCulturel.Tests.Support;
 
 namespace WeekendCulturel.Tests.Registration;
 
-/// <summary>Many requests at once against one session: never overbooked, positions strictly ordered.</summary>
+/// <summary>Many requests at once: never overbooked, positions strictly ordered, one person's requests in turn.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ConcurrencyTests(AzuriteFixture azurite)
 {
@@ -57,6 +59,29 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite)
         Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         await AssertConsistent(api, "small", confirmed: 1, waiting: 0);
         await AssertConsistent(api, "rush", confirmed: 1, waiting: 0);
+    }
+
+    [Fact]
+    public async Task Two_requests_of_one_person_at_once_for_overlapping_sessions_confirm_one_seat()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard);
+
+        // Each person sends both at the same instant: whichever is decided second must see the first one's seat.
+        var people = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            var answers = await Task.WhenAll(api.RegisterAsync(ApiServer.Person(i, "rush")), api.RegisterAsync(ApiServer.Person(i, "overlapping")));
+            return await Task.WhenAll(answers.Select(async a => (await ApiServer.JsonAsync(a)).GetProperty("results")[0]));
+        }));
+
+        Assert.All(people, results =>
+        {
+            Assert.Single(results, r => r.GetProperty("status").GetString() == "confirmed");
+            Assert.Single(results, r => r.GetProperty("status").GetString() == "rejected" && r.GetProperty("reason").GetString() == "conflict");
+        });
+        var rush = (await api.Store.CountsAsync("rush"))!.Value.Confirmed;
+        var overlapping = (await api.Store.CountsAsync("overlapping"))!.Value.Confirmed;
+        Assert.Equal(20, rush + overlapping);
+        Assert.Equal(0, api.Services.GetRequiredService<RegistrationService>().PeopleInTurn);
     }
 
     /// <summary>The counter says what the registrations say, and no more people are confirmed than there are seats.</summary>

@@ -1,150 +1,164 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using WeekendCulturel.Theme.Model;
 
 namespace WeekendCulturel.Generator.Rendering;
 
 /// <summary>schema.org <c>Event</c> descriptions in JSON-LD, for search engines and calendar tools.</summary>
+/// <remarks>
+/// Written straight with a <see cref="Utf8JsonWriter"/>: every session page has one, and building them as
+/// <c>JsonNode</c> trees (then copying each tree to put <c>@context</c> first) took 6.5 % of a build's CPU
+/// at ten thousand sessions. Same JSON, byte for byte, as the trees gave.
+/// </remarks>
 public static class StructuredData
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
+    private const string Schema = "https://schema.org";
 
     /// <summary>
     /// The whole weekend. Sessions are not listed as sub-events: each session page names the weekend as its
     /// super-event, and the home page stays the same size whatever the size of the programme.
     /// </summary>
-    public static string ForEvent(RenderContext context, Lang lang) => EventNode(context, lang).ToJsonString(Options);
+    public static string ForEvent(RenderContext context, Lang lang) => Json(w => WriteEvent(w, context, lang, withContext: true));
 
-    public static string ForSession(RenderContext context, Session session, Lang lang)
-    {
-        var node = SessionSummary(context, session, lang);
-        node["@context"] = "https://schema.org";
-        var text = session.Text.For(lang);
-        node["description"] = text.Summary;
-        var parent = EventNode(context, lang);
-        parent.Remove("@context");
-        node["superEvent"] = parent;
-        var speakers = context.SpeakersOf(session).ToList();
-        if (speakers.Count > 0)
-        {
-            node["performer"] = new JsonArray([.. speakers.Select(p => (JsonNode)new JsonObject
-            {
-                ["@type"] = "Person",
-                ["name"] = p.Name,
-                ["jobTitle"] = p.Text.For(lang).Role,
-            })]);
-        }
-
-        return ReorderContextFirst(node).ToJsonString(Options);
-    }
-
-    private static JsonObject EventNode(RenderContext context, Lang lang)
-    {
-        var site = context.Site;
-        var days = site.Days;
-        var first = days[0];
-        var last = days[^1];
-        var start = SessionState.InParis(first.Date.ToDateTime(new TimeOnly(10, 0)));
-        var end = SessionState.InParis(last.Date.ToDateTime(new TimeOnly(19, 0)));
-        return new JsonObject
-        {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "Event",
-            ["name"] = site.Name[lang],
-            ["description"] = site.Description[lang],
-            ["url"] = context.Absolute(Routes.Home(lang)),
-            ["inLanguage"] = lang.Code(),
-            ["startDate"] = SessionState.Iso(start),
-            ["endDate"] = SessionState.Iso(end),
-            ["eventStatus"] = "https://schema.org/EventScheduled",
-            ["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode",
-            ["isAccessibleForFree"] = true,
-            ["organizer"] = new JsonObject { ["@type"] = "GovernmentOrganization", ["name"] = site.OrganiserName[lang], ["url"] = site.OrganiserUrl },
-            ["location"] = new JsonArray([.. days.Select(d => context.Content.Venues.GetValueOrDefault(d.VenueId)).OfType<Venue>().Select(v => (JsonNode)Place(v, lang))]),
-            ["offers"] = Offer(context, Routes.Registration(lang), "https://schema.org/InStock", SessionState.InParis(site.RegistrationOpens)),
-        };
-    }
-
-    private static JsonObject SessionSummary(RenderContext context, Session session, Lang lang)
+    public static string ForSession(RenderContext context, Session session, Lang lang) => Json(w =>
     {
         var text = session.Text.For(lang);
-        var node = new JsonObject
-        {
-            ["@type"] = "Event",
-            ["name"] = text.Title,
-            ["url"] = context.Absolute(Routes.Session(session, lang)),
-            ["startDate"] = SessionState.Iso(session.Start),
-            ["endDate"] = SessionState.Iso(session.End),
-            ["eventStatus"] = "https://schema.org/EventScheduled",
-            ["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode",
-            ["isAccessibleForFree"] = true,
-        };
+        w.WriteStartObject();
+        w.WriteString("@context", Schema);
+        w.WriteString("@type", "Event");
+        w.WriteString("name", text.Title);
+        w.WriteString("url", context.Absolute(Routes.Session(session, lang)));
+        w.WriteString("startDate", SessionState.Iso(session.Start));
+        w.WriteString("endDate", SessionState.Iso(session.End));
+        WriteOfflineAndFree(w);
         if (context.VenueOf(session) is { } venue)
         {
-            node["location"] = Place(venue, lang, text.Room);
+            w.WritePropertyName("location");
+            WritePlace(w, venue, lang, text.Room);
         }
 
-        var state = SessionState.Registration(session, context.Site, context.Now);
-        var availability = state switch
+        var availability = SessionState.Registration(session, context.Site, context.Now) switch
         {
             RegistrationState.Closed => "https://schema.org/SoldOut",
             RegistrationState.NotYetOpen => "https://schema.org/PreOrder",
             _ => "https://schema.org/InStock",
         };
-        node["offers"] = Offer(context, session.Registration is null ? Routes.Session(session, lang) : Routes.RegisterFor(session.Id, lang), availability, SessionState.InParis(context.Site.RegistrationOpens));
+        WriteOffer(w, context, session.Registration is null ? Routes.Session(session, lang) : Routes.RegisterFor(session.Id, lang), availability);
         if (session.Registration is { } registration)
         {
-            node["maximumAttendeeCapacity"] = registration.Capacity;
+            w.WriteNumber("maximumAttendeeCapacity", registration.Capacity);
         }
 
-        return node;
+        w.WriteString("description", text.Summary);
+        w.WritePropertyName("superEvent");
+        WriteEvent(w, context, lang, withContext: false);
+        var speakers = context.SpeakersOf(session).ToList();
+        if (speakers.Count > 0)
+        {
+            w.WriteStartArray("performer");
+            foreach (var speaker in speakers)
+            {
+                w.WriteStartObject();
+                w.WriteString("@type", "Person");
+                w.WriteString("name", speaker.Name);
+                w.WriteString("jobTitle", speaker.Text.For(lang).Role);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+    });
+
+    private static string Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static JsonObject Place(Venue venue, Lang lang, string? room = null)
+    private static void WriteEvent(Utf8JsonWriter w, RenderContext context, Lang lang, bool withContext)
+    {
+        var site = context.Site;
+        var days = site.Days;
+        w.WriteStartObject();
+        if (withContext)
+        {
+            w.WriteString("@context", Schema);
+        }
+
+        w.WriteString("@type", "Event");
+        w.WriteString("name", site.Name[lang]);
+        w.WriteString("description", site.Description[lang]);
+        w.WriteString("url", context.Absolute(Routes.Home(lang)));
+        w.WriteString("inLanguage", lang.Code());
+        w.WriteString("startDate", SessionState.Iso(SessionState.InParis(days[0].Date.ToDateTime(new TimeOnly(10, 0)))));
+        w.WriteString("endDate", SessionState.Iso(SessionState.InParis(days[^1].Date.ToDateTime(new TimeOnly(19, 0)))));
+        WriteOfflineAndFree(w);
+        w.WriteStartObject("organizer");
+        w.WriteString("@type", "GovernmentOrganization");
+        w.WriteString("name", site.OrganiserName[lang]);
+        w.WriteString("url", site.OrganiserUrl);
+        w.WriteEndObject();
+        w.WriteStartArray("location");
+        foreach (var venue in days.Select(d => context.Content.Venues.GetValueOrDefault(d.VenueId)).OfType<Venue>())
+        {
+            WritePlace(w, venue, lang, room: null);
+        }
+
+        w.WriteEndArray();
+        WriteOffer(w, context, Routes.Registration(lang), "https://schema.org/InStock");
+        w.WriteEndObject();
+    }
+
+    private static void WriteOfflineAndFree(Utf8JsonWriter w)
+    {
+        w.WriteString("eventStatus", "https://schema.org/EventScheduled");
+        w.WriteString("eventAttendanceMode", "https://schema.org/OfflineEventAttendanceMode");
+        w.WriteBoolean("isAccessibleForFree", true);
+    }
+
+    private static void WritePlace(Utf8JsonWriter w, Venue venue, Lang lang, string? room)
     {
         var text = venue.Text.For(lang);
-        var place = new JsonObject
-        {
-            ["@type"] = "Place",
-            ["name"] = room is null ? text.Name : $"{text.Name}, {room}",
-            ["address"] = new JsonObject
-            {
-                ["@type"] = "PostalAddress",
-                ["streetAddress"] = venue.Address.Street,
-                ["postalCode"] = venue.Address.PostalCode,
-                ["addressLocality"] = venue.Address.City,
-                ["addressCountry"] = "FR",
-            },
-        };
+        w.WriteStartObject();
+        w.WriteString("@type", "Place");
+        w.WriteString("name", room is null ? text.Name : $"{text.Name}, {room}");
+        w.WriteStartObject("address");
+        w.WriteString("@type", "PostalAddress");
+        w.WriteString("streetAddress", venue.Address.Street);
+        w.WriteString("postalCode", venue.Address.PostalCode);
+        w.WriteString("addressLocality", venue.Address.City);
+        w.WriteString("addressCountry", "FR");
+        w.WriteEndObject();
         if (venue.Geo is { } geo)
         {
-            place["geo"] = new JsonObject { ["@type"] = "GeoCoordinates", ["latitude"] = geo.Latitude, ["longitude"] = geo.Longitude };
+            w.WriteStartObject("geo");
+            w.WriteString("@type", "GeoCoordinates");
+            w.WriteNumber("latitude", geo.Latitude);
+            w.WriteNumber("longitude", geo.Longitude);
+            w.WriteEndObject();
         }
 
-        return place;
+        w.WriteEndObject();
     }
 
-    private static JsonObject Offer(RenderContext context, string path, string availability, DateTimeOffset validFrom) => new()
+    /// <summary>Free admission, bookable from the day registration opens.</summary>
+    private static void WriteOffer(Utf8JsonWriter w, RenderContext context, string path, string availability)
     {
-        ["@type"] = "Offer",
-        ["price"] = 0,
-        ["priceCurrency"] = "EUR",
-        ["availability"] = availability,
-        ["url"] = context.Absolute(path),
-        ["validFrom"] = SessionState.Iso(validFrom),
-    };
-
-    private static JsonObject ReorderContextFirst(JsonObject node)
-    {
-        var ordered = new JsonObject { ["@context"] = node["@context"]?.DeepClone() };
-        foreach (var (key, value) in node.ToList())
-        {
-            if (key != "@context")
-            {
-                ordered[key] = value?.DeepClone();
-            }
-        }
-
-        return ordered;
+        w.WriteStartObject("offers");
+        w.WriteString("@type", "Offer");
+        w.WriteNumber("price", 0);
+        w.WriteString("priceCurrency", "EUR");
+        w.WriteString("availability", availability);
+        w.WriteString("url", context.Absolute(path));
+        w.WriteString("validFrom", SessionState.Iso(SessionState.InParis(context.Site.RegistrationOpens)));
+        w.WriteEndObject();
     }
 }

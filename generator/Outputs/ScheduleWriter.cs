@@ -1,7 +1,7 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using WeekendCulturel.Generator.Output;
 using WeekendCulturel.Theme.Model;
 
@@ -18,54 +18,70 @@ public static class ScheduleWriter
     public static OutputFile Write(RenderContext context)
     {
         var site = context.Site;
-        var content = context.Content;
-        var sessions = content.Sessions;
-        var roomNames = sessions.Select(RoomName(context)).Distinct().ToList();
-        var days = new JsonArray();
-        var index = 0;
-        foreach (var day in site.Days)
+        var sessions = context.Content.Sessions;
+        var roomName = RoomName(context);
+        var buffer = new ArrayBufferWriter<byte>(1 << 20);
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            var daySessions = sessions.Where(s => s.Day == day.Date).ToList();
-            var rooms = new JsonObject();
-            foreach (var group in daySessions.GroupBy(RoomName(context)))
+            w.WriteStartObject();
+            w.WriteString("$schema", "https://c3voc.de/schedule/schema.json");
+            w.WriteStartObject("generator");
+            w.WriteString("name", "weekend-culturel");
+            w.WriteEndObject();
+            w.WriteStartObject("schedule");
+            w.WriteString("version", Version(sessions));
+            w.WriteString("base_url", context.Absolute("/"));
+            w.WriteStartObject("conference");
+            w.WriteString("acronym", "weekend-culturel-ia-2025");
+            w.WriteString("title", site.Name[Lang.Fr]);
+            w.WriteString("start", site.Days[0].Date.ToString("yyyy-MM-dd"));
+            w.WriteString("end", site.Days[^1].Date.ToString("yyyy-MM-dd"));
+            w.WriteNumber("daysCount", site.Days.Count);
+            w.WriteString("timeslot_duration", "00:15");
+            w.WriteString("time_zone_name", "Europe/Paris");
+            w.WriteString("url", context.Absolute("/"));
+            w.WriteStartArray("rooms");
+            foreach (var room in sessions.Select(roomName).Distinct())
             {
-                rooms[group.Key] = new JsonArray([.. group.Select(s => (JsonNode)Event(context, s))]);
+                w.WriteStartObject();
+                w.WriteString("name", room);
+                w.WriteString("guid", Guid(context, "room:" + room));
+                w.WriteEndObject();
             }
 
-            days.Add(new JsonObject
+            w.WriteEndArray();
+            w.WriteStartArray("days");
+            var index = 0;
+            foreach (var day in site.Days)
             {
-                ["index"] = index++,
-                ["date"] = day.Date.ToString("yyyy-MM-dd"),
-                ["day_start"] = SessionState.Iso(day.Date.ToDateTime(new TimeOnly(6, 0))),
-                ["day_end"] = SessionState.Iso(day.Date.ToDateTime(new TimeOnly(23, 59))),
-                ["rooms"] = rooms,
-            });
+                w.WriteStartObject();
+                w.WriteNumber("index", index++);
+                w.WriteString("date", day.Date.ToString("yyyy-MM-dd"));
+                w.WriteString("day_start", SessionState.Iso(day.Date.ToDateTime(new TimeOnly(6, 0))));
+                w.WriteString("day_end", SessionState.Iso(day.Date.ToDateTime(new TimeOnly(23, 59))));
+                w.WriteStartObject("rooms");
+                foreach (var group in sessions.Where(s => s.Day == day.Date).GroupBy(roomName))
+                {
+                    w.WriteStartArray(group.Key);
+                    foreach (var session in group)
+                    {
+                        WriteEvent(w, context, session, roomName);
+                    }
+
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
         }
 
-        var root = new JsonObject
-        {
-            ["$schema"] = "https://c3voc.de/schedule/schema.json",
-            ["generator"] = new JsonObject { ["name"] = "weekend-culturel" },
-            ["schedule"] = new JsonObject
-            {
-                ["version"] = Version(sessions),
-                ["base_url"] = context.Absolute("/"),
-                ["conference"] = new JsonObject
-                {
-                    ["acronym"] = "weekend-culturel-ia-2025",
-                    ["title"] = site.Name[Lang.Fr],
-                    ["start"] = site.Days[0].Date.ToString("yyyy-MM-dd"),
-                    ["end"] = site.Days[^1].Date.ToString("yyyy-MM-dd"),
-                    ["daysCount"] = site.Days.Count,
-                    ["timeslot_duration"] = "00:15",
-                    ["time_zone_name"] = "Europe/Paris",
-                    ["url"] = context.Absolute("/"),
-                    ["rooms"] = new JsonArray([.. roomNames.Select(r => (JsonNode)new JsonObject { ["name"] = r, ["guid"] = Guid(context, "room:" + r) })]),
-                    ["days"] = days,
-                },
-            },
-        };
-        return OutputFile.Text(Path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return new OutputFile(Path, buffer.WrittenSpan.ToArray());
     }
 
     private static Func<Session, string> RoomName(RenderContext context) => s =>
@@ -74,38 +90,44 @@ public static class ScheduleWriter
         return s.Text.Fr.Room is { } room ? $"{venue} – {room}" : venue;
     };
 
-    private static JsonObject Event(RenderContext context, Session session)
+    private static void WriteEvent(Utf8JsonWriter w, RenderContext context, Session session, Func<Session, string> roomName)
     {
         var fr = session.Text.Fr;
         var duration = session.End - session.Start;
-        return new JsonObject
+        w.WriteStartObject();
+        w.WriteString("guid", Guid(context, "session:" + session.Id));
+        w.WriteNumber("id", StableNumber(session.Id));
+        w.WriteString("date", SessionState.Iso(session.Start));
+        w.WriteString("start", session.Start.ToString("HH:mm"));
+        w.WriteString("duration", $"{(int)duration.TotalHours:00}:{duration.Minutes:00}");
+        w.WriteString("room", roomName(session));
+        w.WriteString("slug", session.Id);
+        w.WriteString("url", context.Absolute(Routes.SessionPath(session.Id, Lang.Fr)));
+        w.WriteString("title", fr.Title);
+        w.WriteString("subtitle", session.Text.En?.Title ?? "");
+        w.WriteString("track", Ui.Fr.KindName(session.Kind));
+        w.WriteString("type", Ui.Fr.KindName(session.Kind));
+        w.WriteString("language", "fr");
+        w.WriteString("abstract", fr.Summary);
+        w.WriteString("description", fr.Summary);
+        w.WriteBoolean("do_not_record", false);
+        w.WriteStartArray("persons");
+        foreach (var person in context.SpeakersOf(session))
         {
-            ["guid"] = Guid(context, "session:" + session.Id),
-            ["id"] = StableNumber(session.Id),
-            ["date"] = SessionState.Iso(session.Start),
-            ["start"] = session.Start.ToString("HH:mm"),
-            ["duration"] = $"{(int)duration.TotalHours:00}:{duration.Minutes:00}",
-            ["room"] = RoomName(context)(session),
-            ["slug"] = session.Id,
-            ["url"] = context.Absolute(Routes.SessionPath(session.Id, Lang.Fr)),
-            ["title"] = fr.Title,
-            ["subtitle"] = session.Text.En?.Title ?? "",
-            ["track"] = Ui.Fr.KindName(session.Kind),
-            ["type"] = Ui.Fr.KindName(session.Kind),
-            ["language"] = "fr",
-            ["abstract"] = fr.Summary,
-            ["description"] = fr.Summary,
-            ["do_not_record"] = false,
-            ["persons"] = new JsonArray([.. context.SpeakersOf(session).Select(p => (JsonNode)new JsonObject
-            {
-                ["guid"] = Guid(context, "person:" + p.Id),
-                ["name"] = p.Name,
-                ["public_name"] = p.Name,
-                ["biography"] = p.Text.Fr.Role,
-            })]),
-            ["links"] = new JsonArray(),
-            ["attachments"] = new JsonArray(),
-        };
+            w.WriteStartObject();
+            w.WriteString("guid", Guid(context, "person:" + person.Id));
+            w.WriteString("name", person.Name);
+            w.WriteString("public_name", person.Name);
+            w.WriteString("biography", person.Text.Fr.Role);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("links");
+        w.WriteEndArray();
+        w.WriteStartArray("attachments");
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     /// <summary>A version that changes when the programme changes, so that apps know to reload it.</summary>

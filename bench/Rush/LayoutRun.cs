@@ -93,11 +93,20 @@ internal sealed class LayoutShape(string layout, TableClient table, string tag)
     {
         for (var session = 0; session < Sessions; session++)
         {
-            var counter = new TableEntity(CounterPartition(session), CounterRow(session)) { ["Capacity"] = 0, ["Waitlist"] = true, ["Confirmed"] = 0, ["Waiting"] = 0, ["NextSequence"] = 1L };
-            var added = await table.AddEntityAsync(counter, cancellation);
+            var added = await table.AddEntityAsync(Counter(session, next: 1), cancellation);
             _counters[Key(session)] = (new SemaphoreSlim(1, 1), added.Headers.ETag!.Value, 1);
         }
     }
+
+    /// <summary>A session's counter once the waiting numbers below <paramref name="next"/> are given out (everyone waits: no seats).</summary>
+    private TableEntity Counter(int session, long next) => new(CounterPartition(session), CounterRow(session))
+    {
+        ["Capacity"] = 0,
+        ["Waitlist"] = true,
+        ["Confirmed"] = 0,
+        ["Waiting"] = (int)(next - 1),
+        ["NextSequence"] = next,
+    };
 
     private string Key(int session) => CounterPartition(session) + "/" + CounterRow(session);
 
@@ -139,23 +148,23 @@ internal sealed class LayoutShape(string layout, TableClient table, string tag)
     {
         Interlocked.Increment(ref _requests);
         await table.AddEntityAsync(Booking("!b-" + person[..2], "p-" + person, token, person, session), ct);
-        await WithCounterAsync(session, async counter =>
+        await WithCounterAsync(session, async (counter, sequence) =>
         {
             Interlocked.Increment(ref _requests);
-            return await table.SubmitTransactionAsync([counter, new(TableTransactionActionType.Add, Row(CounterPartition(session), "r-" + person, Sequence(counter)))], ct);
+            return await table.SubmitTransactionAsync([counter, new(TableTransactionActionType.Add, Row(CounterPartition(session), "r-" + person, sequence))], ct);
         });
     }
 
     private async Task DaysAsync(int session, string person, string token, CancellationToken ct)
     {
         var day = Day(session);
-        await WithCounterAsync(session, async counter =>
+        await WithCounterAsync(session, async (counter, sequence) =>
         {
             Interlocked.Increment(ref _requests);
             return await table.SubmitTransactionAsync(
             [
                 counter,
-                new(TableTransactionActionType.Add, Row(day, $"r~{session}~{person}", Sequence(counter))),
+                new(TableTransactionActionType.Add, Row(day, $"r~{session}~{person}", sequence)),
                 new(TableTransactionActionType.Add, PersonDay(day, person, session)),
                 new(TableTransactionActionType.Add, Booking(day, "k~" + token, token, person, session)),
             ], ct);
@@ -189,18 +198,11 @@ internal sealed class LayoutShape(string layout, TableClient table, string tag)
     {
         var queue = _queues[day];
         var group = new List<Pending>();
-        var counters = new Dictionary<int, TableEntity>();
-        while (queue.TryPeek(out var next) && group.Count * 3 + counters.Count + (counters.ContainsKey(next.Session) ? 0 : 1) + 3 <= MaxActions && queue.TryDequeue(out next))
+        var joined = new Dictionary<int, int>();
+        while (queue.TryPeek(out var next) && group.Count * 3 + joined.Count + (joined.ContainsKey(next.Session) ? 0 : 1) + 3 <= MaxActions && queue.TryDequeue(out next))
         {
             group.Add(next);
-            if (!counters.TryGetValue(next.Session, out var counter))
-            {
-                var held = _counters[Key(next.Session)];
-                counters[next.Session] = counter = new TableEntity(day, CounterRow(next.Session)) { ["Capacity"] = 0, ["Waitlist"] = true, ["Confirmed"] = 0, ["Waiting"] = 0, ["NextSequence"] = held.Next, ETag = held.ETag };
-            }
-
-            counter["Waiting"] = (int)counter["Waiting"] + 1;
-            counter["NextSequence"] = (long)counter["NextSequence"] + 1;
+            joined[next.Session] = joined.GetValueOrDefault(next.Session) + 1;
         }
 
         if (group.Count == 0)
@@ -208,10 +210,14 @@ internal sealed class LayoutShape(string layout, TableClient table, string tag)
             return;
         }
 
-        var actions = counters.Values.Select(c => new TableTransactionAction(TableTransactionActionType.UpdateReplace, c, c.ETag)).ToList();
+        // Each session's counter once, then each person's three rows, waiting numbers in queue order.
+        var actions = joined.Select(j => new TableTransactionAction(TableTransactionActionType.UpdateReplace, Counter(j.Key, _counters[Key(j.Key)].Next + j.Value), _counters[Key(j.Key)].ETag)).ToList();
+        var given = new Dictionary<int, long>();
         foreach (var p in group)
         {
-            actions.Add(new(TableTransactionActionType.Add, Row(day, $"r~{p.Session}~{p.Person}", 0)));
+            var sequence = _counters[Key(p.Session)].Next + given.GetValueOrDefault(p.Session);
+            given[p.Session] = given.GetValueOrDefault(p.Session) + 1;
+            actions.Add(new(TableTransactionActionType.Add, Row(day, $"r~{p.Session}~{p.Person}", sequence)));
             actions.Add(new(TableTransactionActionType.Add, PersonDay(day, p.Person, p.Session)));
             actions.Add(new(TableTransactionActionType.Add, Booking(day, "k~" + p.Token, p.Token, p.Person, p.Session)));
         }
@@ -221,10 +227,10 @@ internal sealed class LayoutShape(string layout, TableClient table, string tag)
             Interlocked.Increment(ref _requests);
             var answers = await table.SubmitTransactionAsync(actions, ct);
             var i = 0;
-            foreach (var (session, counter) in counters)
+            foreach (var (session, count) in joined)
             {
                 var held = _counters[Key(session)];
-                _counters[Key(session)] = (held.Gate, answers.Value[i++].Headers.ETag!.Value, (long)counter["NextSequence"]);
+                _counters[Key(session)] = (held.Gate, answers.Value[i++].Headers.ETag!.Value, held.Next + count);
             }
 
             group.ForEach(p => p.Done.TrySetResult());
@@ -236,7 +242,7 @@ internal sealed class LayoutShape(string layout, TableClient table, string tag)
     }
 
     /// <summary>Runs a transaction on a session's counter, one writer at a time per counter, on the ETag last committed.</summary>
-    private async Task WithCounterAsync(int session, Func<TableTransactionAction, Task<Response<IReadOnlyList<Response>>>> commit)
+    private async Task WithCounterAsync(int session, Func<TableTransactionAction, long, Task<Response<IReadOnlyList<Response>>>> commit)
     {
         var key = Key(session);
         var gate = _counters[key].Gate;
@@ -244,8 +250,7 @@ internal sealed class LayoutShape(string layout, TableClient table, string tag)
         try
         {
             var held = _counters[key];
-            var counter = new TableEntity(CounterPartition(session), CounterRow(session)) { ["Capacity"] = 0, ["Waitlist"] = true, ["Confirmed"] = 0, ["Waiting"] = (int)held.Next, ["NextSequence"] = held.Next + 1 };
-            var answers = await commit(new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, held.ETag));
+            var answers = await commit(new TableTransactionAction(TableTransactionActionType.UpdateReplace, Counter(session, held.Next + 1), held.ETag), held.Next);
             _counters[key] = (gate, answers.Value[0].Headers.ETag!.Value, held.Next + 1);
         }
         finally
@@ -253,8 +258,6 @@ internal sealed class LayoutShape(string layout, TableClient table, string tag)
             gate.Release();
         }
     }
-
-    private static long Sequence(TableTransactionAction counter) => (long)((TableEntity)counter.Entity)["NextSequence"] - 1;
 
     private static TableEntity Row(string partition, string row, long sequence) => new(partition, row)
     {

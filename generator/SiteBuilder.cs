@@ -176,7 +176,7 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
             {
                 using var self = Process.GetCurrentProcess();
                 var gc = GC.GetGCMemoryInfo();
-                Console.Error.WriteLine($"  {name}: {clock.Elapsed.TotalMilliseconds:0} ms (CPU {self.TotalProcessorTime.TotalMilliseconds:0} ms; managed {GC.GetTotalMemory(false) >> 20} MiB, committed {gc.TotalCommittedBytes >> 20} MiB; resident {self.WorkingSet64 >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB)");
+                Console.Error.WriteLine($"  {name}: {clock.Elapsed.TotalMilliseconds:0} ms (alloc {GC.GetTotalAllocatedBytes() >> 20} MiB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms; CPU {self.TotalProcessorTime.TotalMilliseconds:0} ms; managed {GC.GetTotalMemory(false) >> 20} MiB, committed {gc.TotalCommittedBytes >> 20} MiB; resident {self.WorkingSet64 >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB)");
             }
         }
 

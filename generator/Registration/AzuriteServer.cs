@@ -101,6 +101,9 @@ public sealed class AzuriteServer : IAsyncDisposable
     {
         var start = new ProcessStartInfo("node")
         {
+            // Its own folder, not the caller's: the working folder is the whole process's, and a caller (a
+            // test building a copied site) may be in a folder that is deleted while node is still loading.
+            WorkingDirectory = _dataDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -18,7 +18,8 @@ public sealed class BicepTests
             File.SetUnixFileMode(Cli, File.GetUnixFileMode(Cli) | UnixFileMode.UserExecute);
         }
 
-        var start = new ProcessStartInfo(Cli) { RedirectStandardOutput = true, RedirectStandardError = true };
+        // In the repository, not in whatever folder a test running beside this one made current.
+        var start = new ProcessStartInfo(Cli) { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

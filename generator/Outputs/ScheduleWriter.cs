@@ -19,7 +19,8 @@ public static class ScheduleWriter
     {
         var site = context.Site;
         var sessions = context.Content.Sessions;
-        var roomName = RoomName(context);
+        // Each session's room name once: the room list, the days' groups and the events all need it.
+        var placed = sessions.Select(s => (Session: s, Room: RoomName(context, s))).ToList();
         var buffer = new ArrayBufferWriter<byte>(1 << 20);
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
@@ -41,7 +42,7 @@ public static class ScheduleWriter
             w.WriteString("time_zone_name", "Europe/Paris");
             w.WriteString("url", context.Absolute("/"));
             w.WriteStartArray("rooms");
-            foreach (var room in sessions.Select(roomName).Distinct())
+            foreach (var room in placed.Select(p => p.Room).Distinct())
             {
                 w.WriteStartObject();
                 w.WriteString("name", room);
@@ -60,12 +61,12 @@ public static class ScheduleWriter
                 w.WriteString("day_start", SessionState.Iso(day.Date.ToDateTime(new TimeOnly(6, 0))));
                 w.WriteString("day_end", SessionState.Iso(day.Date.ToDateTime(new TimeOnly(23, 59))));
                 w.WriteStartObject("rooms");
-                foreach (var group in sessions.Where(s => s.Day == day.Date).GroupBy(roomName))
+                foreach (var group in placed.Where(p => p.Session.Day == day.Date).GroupBy(p => p.Room))
                 {
                     w.WriteStartArray(group.Key);
-                    foreach (var session in group)
+                    foreach (var (session, room) in group)
                     {
-                        WriteEvent(w, context, session, roomName);
+                        WriteEvent(w, context, session, room);
                     }
 
                     w.WriteEndArray();
@@ -84,13 +85,13 @@ public static class ScheduleWriter
         return new OutputFile(Path, buffer.WrittenSpan.ToArray());
     }
 
-    private static Func<Session, string> RoomName(RenderContext context) => s =>
+    private static string RoomName(RenderContext context, Session session)
     {
-        var venue = context.VenueOf(s)?.Text.Fr.ShortName ?? s.VenueId;
-        return s.Text.Fr.Room is { } room ? $"{venue} – {room}" : venue;
-    };
+        var venue = context.VenueOf(session)?.Text.Fr.ShortName ?? session.VenueId;
+        return session.Text.Fr.Room is { } room ? $"{venue} – {room}" : venue;
+    }
 
-    private static void WriteEvent(Utf8JsonWriter w, RenderContext context, Session session, Func<Session, string> roomName)
+    private static void WriteEvent(Utf8JsonWriter w, RenderContext context, Session session, string room)
     {
         var fr = session.Text.Fr;
         var duration = session.End - session.Start;
@@ -100,7 +101,7 @@ public static class ScheduleWriter
         w.WriteString("date", SessionState.Iso(session.Start));
         w.WriteString("start", session.Start.ToString("HH:mm"));
         w.WriteString("duration", $"{(int)duration.TotalHours:00}:{duration.Minutes:00}");
-        w.WriteString("room", roomName(session));
+        w.WriteString("room", room);
         w.WriteString("slug", session.Id);
         w.WriteString("url", context.Absolute(Routes.SessionPath(session.Id, Lang.Fr)));
         w.WriteString("title", fr.Title);

@@ -29,6 +29,9 @@ public sealed class PageRenderer : IDisposable
     // A renderer holds on to every component it rendered: past this many pages a fresh one is cheaper.
     private const int PagesPerRenderer = 256;
 
+    // Past this many bytes of HTML a page is worth a fresh renderer of its own (see RenderAll).
+    private const int LargePage = 256 * 1024;
+
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly ServiceProvider _services;
@@ -59,17 +62,38 @@ public sealed class PageRenderer : IDisposable
             () => new HtmlFacts(),
             (chunk, _, local) =>
             {
-                using var renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
-                using var buffer = new MemoryStream(64 * 1024);
-                using var writer = new StreamWriter(buffer, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
-                var end = Math.Min(pages.Count, (chunk + 1) * PagesPerRenderer);
-                for (var i = chunk * PagesPerRenderer; i < end; i++)
+                var renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
+                var buffer = new MemoryStream(64 * 1024);
+                var writer = new StreamWriter(buffer, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
+                try
                 {
-                    buffer.SetLength(0);
-                    Render(renderer, pages[i], writer);
-                    var html = buffer.ToArray();
-                    local.Scan(html);
-                    results[i] = new RenderedPage(pages[i], sink?.Invoke(pages[i], html) == true ? [] : html);
+                    var end = Math.Min(pages.Count, (chunk + 1) * PagesPerRenderer);
+                    for (var i = chunk * PagesPerRenderer; i < end; i++)
+                    {
+                        buffer.SetLength(0);
+                        Render(renderer, pages[i], writer);
+                        var html = buffer.ToArray();
+                        local.Scan(html);
+                        results[i] = new RenderedPage(pages[i], sink?.Invoke(pages[i], html) == true ? [] : html);
+                        if (html.Length > LargePage)
+                        {
+                            // The renderer would keep this page's components, and the buffer its size, until
+                            // the chunk ends; a large site's programme, speakers and registration pages then
+                            // all waited in memory together.
+                            writer.Dispose();
+                            buffer.Dispose();
+                            renderer.Dispose();
+                            renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
+                            buffer = new MemoryStream(64 * 1024);
+                            writer = new StreamWriter(buffer, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
+                        }
+                    }
+                }
+                finally
+                {
+                    writer.Dispose();
+                    buffer.Dispose();
+                    renderer.Dispose();
                 }
 
                 return local;

@@ -40,6 +40,31 @@ public sealed class BuildTests
     }
 
     [Fact]
+    public void A_page_large_enough_for_a_renderer_of_its_own_leaves_every_other_page_as_it_was()
+    {
+        using var plain = new ContentCopy();
+        using var large = new ContentCopy();
+        var paragraphs = string.Concat(Enumerable.Range(1, 3000).Select(i => $"\n\nParagraphe {i} : un texte assez long pour que la page dépasse le quart de mégaoctet."));
+        large.Write("sessions/atelier-compar-ia.md", large.Read("sessions/atelier-compar-ia.md") + paragraphs + "\n\nDernier paragraphe.\n");
+
+        Assert.True(plain.Build().Succeeded);
+        Assert.True(large.Build().Succeeded);
+
+        // The renderer is renewed after a page over 256 KB; the pages after it must not notice.
+        var page = Path.Combine("programme", "atelier-compar-ia", "index.html");
+        var html = File.ReadAllText(Path.Combine(large.Output, page));
+        Assert.True(new FileInfo(Path.Combine(large.Output, page)).Length > 256 * 1024, $"{html.Length} characters");
+        Assert.Contains("Dernier paragraphe.", html, StringComparison.Ordinal);
+        Assert.EndsWith("</html>", html.TrimEnd(), StringComparison.Ordinal);
+        var others = Directory.GetFiles(plain.Output, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(plain.Output, f))
+            .Where(f => f != page)
+            .ToList();
+        Assert.True(others.Count > 100, $"{others.Count} other pages");
+        Assert.All(others, f => Assert.Equal(File.ReadAllBytes(Path.Combine(plain.Output, f)), File.ReadAllBytes(Path.Combine(large.Output, f))));
+    }
+
+    [Fact]
     public void A_folder_the_generator_did_not_make_is_never_emptied()
     {
         using var copy = new ContentCopy();

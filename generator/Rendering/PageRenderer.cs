@@ -21,7 +21,8 @@ public sealed record RenderedSite(IReadOnlyList<RenderedPage> Pages, HtmlFacts F
 
 /// <summary>
 /// Renders planned pages to HTML with ASP.NET Core's <see cref="HtmlRenderer"/>. The services are built once;
-/// a renderer lives for one batch only, because it keeps every root component it rendered until disposed.
+/// a renderer lives for one batch only, or until a large page, because it keeps every root component it
+/// rendered until disposed.
 /// Pages are written straight into UTF-8 (half the memory of .NET strings, and what goes to disk anyway).
 /// </summary>
 public sealed class PageRenderer : IDisposable

@@ -63,17 +63,13 @@ public sealed class PageRenderer : IDisposable
             () => new HtmlFacts(),
             (chunk, _, local) =>
             {
-                var renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
-                var buffer = new MemoryStream(64 * 1024);
-                var writer = new StreamWriter(buffer, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
+                var target = new RenderTarget(_services);
                 try
                 {
                     var end = Math.Min(pages.Count, (chunk + 1) * PagesPerRenderer);
                     for (var i = chunk * PagesPerRenderer; i < end; i++)
                     {
-                        buffer.SetLength(0);
-                        Render(renderer, pages[i], writer);
-                        var html = buffer.ToArray();
+                        var html = target.Render(pages[i]);
                         local.Scan(html);
                         results[i] = new RenderedPage(pages[i], sink?.Invoke(pages[i], html) == true ? [] : html);
                         if (html.Length > LargePage)
@@ -81,20 +77,14 @@ public sealed class PageRenderer : IDisposable
                             // The renderer would keep this page's components, and the buffer its size, until
                             // the chunk ends; a large site's programme, speakers and registration pages then
                             // all waited in memory together.
-                            writer.Dispose();
-                            buffer.Dispose();
-                            renderer.Dispose();
-                            renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
-                            buffer = new MemoryStream(64 * 1024);
-                            writer = new StreamWriter(buffer, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
+                            target.Dispose();
+                            target = new RenderTarget(_services);
                         }
                     }
                 }
                 finally
                 {
-                    writer.Dispose();
-                    buffer.Dispose();
-                    renderer.Dispose();
+                    target.Dispose();
                 }
 
                 return local;
@@ -109,20 +99,45 @@ public sealed class PageRenderer : IDisposable
         return new RenderedSite(results, facts);
     }
 
-    private static void Render(HtmlRenderer renderer, PlannedPage page, StreamWriter writer) =>
-        renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var parameters = new Dictionary<string, object?>(page.Parameters);
-            if (page.JsonLd is { } jsonLd && parameters["Meta"] is PageMeta meta)
-            {
-                parameters["Meta"] = meta with { JsonLd = jsonLd() };
-            }
+    /// <summary>A renderer with the buffer and writer its pages go through, used by one thread at a time.</summary>
+    private sealed class RenderTarget : IDisposable
+    {
+        private readonly HtmlRenderer _renderer;
+        private readonly MemoryStream _buffer = new(64 * 1024);
+        private readonly StreamWriter _writer;
 
-            var output = await renderer.RenderComponentAsync(page.Component, ParameterView.FromDictionary(parameters));
-            writer.Write("<!DOCTYPE html>\n");
-            output.WriteHtmlTo(writer);
-            writer.Flush();
-        }).GetAwaiter().GetResult();
+        public RenderTarget(IServiceProvider services)
+        {
+            _renderer = new HtmlRenderer(services, NullLoggerFactory.Instance);
+            _writer = new StreamWriter(_buffer, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
+        }
+
+        public byte[] Render(PlannedPage page)
+        {
+            _buffer.SetLength(0);
+            _renderer.Dispatcher.InvokeAsync(async () =>
+            {
+                var parameters = new Dictionary<string, object?>(page.Parameters);
+                if (page.JsonLd is { } jsonLd && parameters["Meta"] is PageMeta meta)
+                {
+                    parameters["Meta"] = meta with { JsonLd = jsonLd() };
+                }
+
+                var output = await _renderer.RenderComponentAsync(page.Component, ParameterView.FromDictionary(parameters));
+                _writer.Write("<!DOCTYPE html>\n");
+                output.WriteHtmlTo(_writer);
+                _writer.Flush();
+            }).GetAwaiter().GetResult();
+            return _buffer.ToArray();
+        }
+
+        public void Dispose()
+        {
+            _writer.Dispose();
+            _buffer.Dispose();
+            _renderer.Dispose();
+        }
+    }
 
     public void Dispose() => _services.Dispose();
 }

@@ -202,7 +202,7 @@ public sealed record Ui
         FurtherReading = "Further reading",
         FreeEntry = "Free entry on registration",
         DiscoverProgramme = "Discover the programme",
-        SeeDay = "See the programme of",
+        SeeDay = "See the programme for",
         Pages = "Pages",
         Sessions = "Sessions",
         NotTranslated = "(en français)",
@@ -370,9 +370,12 @@ public sealed record Ui
         return Lang == Lang.Fr ? text : char.ToUpperInvariant(text[0]) + text[1..];
     }
 
+    /// <summary>A day inside a sentence: « samedi 8 février » / "Saturday 8 February", as each language writes it.</summary>
+    public string DayInSentence(DateOnly date) => date.ToString("dddd d MMMM", Culture);
+
     public string DayTitle(DateOnly date)
     {
-        var text = date.ToString("dddd d MMMM", Culture);
+        var text = DayInSentence(date);
         return char.ToUpper(text[0], Culture) + text[1..];
     }
 

@@ -17,6 +17,23 @@ public sealed partial class PageTextTests(BuiltSite site)
         Assert.True(lowercase.Count == 0, string.Join('\n', lowercase));
     }
 
+    [Fact]
+    public void A_sentence_ending_inside_a_paragraph_is_followed_by_a_space()
+    {
+        var glued = site.HtmlPages
+            .SelectMany(p => site.Document(p).QuerySelectorAll("p, li, dd, td")
+                .Where(e => e.QuerySelector("p, ul, ol, dl, div, table") is null) // one run of inline text, no blocks inside
+                .SelectMany(e => GluedSentences().Matches(e.TextContent)).Select(m => $"{p}: …{m.Value}…"))
+            .Distinct()
+            .ToList();
+
+        Assert.True(glued.Count == 0, string.Join('\n', glued));
+    }
+
     [GeneratedRegex(@"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b\d{1,2}\s(?:january|february|march|april|may|june|july|august|september|october|november|december)\b")]
     private static partial Regex LowercaseEnglishDate();
+
+    // A letter, the end of a sentence, and straight away the capital of the next one: "CNIL.En savoir plus".
+    [GeneratedRegex(@"\w{0,12}\p{L}[.!?…]\p{Lu}\w{0,12}")]
+    private static partial Regex GluedSentences();
 }

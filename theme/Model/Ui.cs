@@ -41,6 +41,7 @@ public sealed record Ui
         SiteMap = "Plan du site",
         LegalNotice = "Mentions légales",
         PersonalData = "Données personnelles",
+        Contact = "Contact",
         CookiesNone = "Ce site ne dépose aucun cookie.",
         AccessibilityLabel = "Accessibilité\u00a0:",
         Licence = "Sauf mention contraire, les contenus de ce site sont proposés sous",
@@ -141,6 +142,7 @@ public sealed record Ui
         SiteMap = "Site map",
         LegalNotice = "Legal notice",
         PersonalData = "Personal data",
+        Contact = "Contact",
         CookiesNone = "This site sets no cookie.",
         AccessibilityLabel = "Accessibility:",
         Licence = "Unless stated otherwise, the content of this site is available under the",
@@ -241,6 +243,7 @@ public sealed record Ui
     public required string SiteMap { get; init; }
     public required string LegalNotice { get; init; }
     public required string PersonalData { get; init; }
+    public required string Contact { get; init; }
     public required string CookiesNone { get; init; }
     public required string AccessibilityLabel { get; init; }
     public required string Licence { get; init; }

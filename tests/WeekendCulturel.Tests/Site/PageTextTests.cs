@@ -30,10 +30,25 @@ public sealed partial class PageTextTests(BuiltSite site)
         Assert.True(glued.Count == 0, string.Join('\n', glued));
     }
 
+    [Fact]
+    public void Every_footer_has_the_state_footer_contact_link()
+    {
+        var missing = site.HtmlPages
+            .Where(p => !site.Document(p).QuerySelectorAll(".fr-footer__bottom-list a.fr-footer__bottom-link")
+                .Any(a => a.TextContent.Trim() == "Contact" && MailTo().IsMatch(a.GetAttribute("href") ?? "")))
+            .ToList();
+
+        Assert.True(site.HtmlPages.Count() > 100);
+        Assert.True(missing.Count == 0, "no Contact link in the footer of:\n" + string.Join('\n', missing));
+    }
+
     [GeneratedRegex(@"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b\d{1,2}\s(?:january|february|march|april|may|june|july|august|september|october|november|december)\b")]
     private static partial Regex LowercaseEnglishDate();
 
     // A letter, the end of a sentence, and straight away the capital of the next one: "CNIL.En savoir plus".
     [GeneratedRegex(@"\w{0,12}\p{L}[.!?…]\p{Lu}\w{0,12}")]
     private static partial Regex GluedSentences();
+
+    [GeneratedRegex(@"^mailto:[^@\s]+@[^@\s]+\.[a-z]+$")]
+    private static partial Regex MailTo();
 }

@@ -6,7 +6,8 @@ namespace WeekendCulturel.Generator.Serve;
 
 /// <summary>
 /// Tells open pages that the site was rebuilt (or failed to build), over server-sent events: one long
-/// response per tab, no WebSocket and no client library.
+/// response per tab, no WebSocket and no client library. A failure is kept until a build succeeds, and told
+/// to every tab that opens meanwhile: that tab shows the last good site, which is not the content any more.
 /// </summary>
 public sealed class LiveReloadHub
 {
@@ -15,6 +16,7 @@ public sealed class LiveReloadHub
 
     private readonly Lock _gate = new();
     private readonly List<Channel<string>> _clients = [];
+    private string? _failure;
 
     public int Clients
     {
@@ -27,22 +29,34 @@ public sealed class LiveReloadHub
         }
     }
 
-    public void Reload() => Broadcast("event: reload\ndata: {}\n\n");
+    public void Reload() => Broadcast("event: reload\ndata: {}\n\n", failure: null);
 
-    /// <summary>Reloads only the tabs showing one of these files (paths relative to the site, like <c>programme/index.html</c>).</summary>
+    /// <summary>
+    /// Reloads only the tabs showing one of these files (paths relative to the site, like <c>programme/index.html</c>).
+    /// After a failure every tab is told, even with no page to reload: the others take their error panel down.
+    /// </summary>
     public void Reload(IEnumerable<string> files)
     {
         var paths = files.Where(f => f.EndsWith(".html", StringComparison.Ordinal))
             .Select(f => "/" + (f.EndsWith("index.html", StringComparison.Ordinal) ? f[..^"index.html".Length] : f))
             .ToList();
-        if (paths.Count > 0)
+        bool failed;
+        lock (_gate)
         {
-            Broadcast($"event: reload\ndata: {JsonSerializer.Serialize(new { paths })}\n\n");
+            failed = _failure is not null;
+        }
+
+        if (paths.Count > 0 || failed)
+        {
+            Broadcast($"event: reload\ndata: {JsonSerializer.Serialize(new { paths })}\n\n", failure: null);
         }
     }
 
-    public void Failed(IEnumerable<string> problems) =>
-        Broadcast($"event: failed\ndata: {JsonSerializer.Serialize(problems)}\n\n");
+    public void Failed(IEnumerable<string> problems)
+    {
+        var message = $"event: failed\ndata: {JsonSerializer.Serialize(problems)}\n\n";
+        Broadcast(message, failure: message);
+    }
 
     public async Task StreamAsync(HttpContext context)
     {
@@ -52,6 +66,10 @@ public sealed class LiveReloadHub
         lock (_gate)
         {
             _clients.Add(channel);
+            if (_failure is not null)
+            {
+                channel.Writer.TryWrite(_failure);
+            }
         }
 
         try
@@ -77,10 +95,11 @@ public sealed class LiveReloadHub
         }
     }
 
-    private void Broadcast(string message)
+    private void Broadcast(string message, string? failure)
     {
         lock (_gate)
         {
+            _failure = failure;
             foreach (var client in _clients)
             {
                 client.Writer.TryWrite(message);
@@ -93,6 +112,7 @@ public sealed class LiveReloadHub
         (() => {
           const source = new EventSource('/_live/events');
           source.addEventListener('reload', (event) => {
+            document.getElementById('wc-live-errors')?.remove();
             const paths = JSON.parse(event.data).paths;
             if (!paths || paths.includes(location.pathname)) location.reload();
           });

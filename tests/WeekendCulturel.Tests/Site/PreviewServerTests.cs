@@ -58,4 +58,42 @@ public sealed class PreviewServerTests(BuiltSite site)
         reader.Dispose();
         await app.StopAsync();
     }
+
+    [Fact]
+    public async Task A_tab_opened_after_a_failed_build_is_shown_its_errors_until_a_build_succeeds()
+    {
+        var hub = new LiveReloadHub();
+        var port = FreePort();
+        await using var app = PreviewServer.CreateApp(site.Output, hub, port);
+        await app.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}") };
+
+        hub.Failed(["content/sessions/atelier-compar-ia.md:12:1: error: YAML syntax"]);
+        using (var late = await LiveEvents.OpenAsync(http))
+        {
+            var shown = await late.NextAsync(TimeSpan.FromSeconds(5));
+            Assert.Equal("failed", shown?.Name);
+            Assert.Contains("atelier-compar-ia.md:12:1", shown!.Value.Data, StringComparison.Ordinal);
+        }
+
+        // Built again: a tab opened then has nothing to show until the next change.
+        hub.Reload(["programme/atelier-compar-ia/index.html"]);
+        using (var later = await LiveEvents.OpenAsync(http))
+        {
+            await WaitForClientsAsync(hub, 1);
+            hub.Reload();
+            Assert.Equal("reload", (await later.NextAsync(TimeSpan.FromSeconds(5)))?.Name);
+        }
+
+        await app.StopAsync();
+    }
+
+    private static async Task WaitForClientsAsync(LiveReloadHub hub, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (hub.Clients < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+    }
 }

@@ -21,7 +21,8 @@ public sealed record IncrementalTiming(IReadOnlyList<string> Sessions, IReadOnly
 /// list sessions (programme, registration, speakers, venues, site map) and the programme-wide data files.
 /// The result is byte for byte what a full build writes (a test holds it to that); anything the fast path
 /// cannot be sure of (a new, deleted or draft file, another folder, a new CSS class, new filter values, an
-/// earlier failed build) falls back to the full build.
+/// earlier failed build, a clock that passed a session's start, end or registration opening) falls back to the
+/// full build.
 /// </summary>
 public sealed partial class SiteBuilder
 {
@@ -42,18 +43,65 @@ public sealed partial class SiteBuilder
         string FilterCss,
         IReadOnlyDictionary<string, string> Shells,
         IReadOnlySet<string> SitePaths,
-        ConcurrentDictionary<string, SourceSpan> Spans);
+        ConcurrentDictionary<string, SourceSpan> Spans,
+        SteadyPeriod Steady);
+
+    /// <summary>
+    /// The stretch of time around a build's moment in which no session changes its timing or registration
+    /// state: every page made at a moment inside it is the same, so the fast path may keep the pages it does
+    /// not make again while serve's clock runs.
+    /// </summary>
+    private readonly record struct SteadyPeriod(DateTimeOffset From, DateTimeOffset Until)
+    {
+        public static SteadyPeriod Around(DateTimeOffset now, IEnumerable<Session> sessions, SiteInfo site) =>
+            new SteadyPeriod(DateTimeOffset.MinValue, DateTimeOffset.MaxValue).Narrowed(now, sessions, site);
+
+        public SteadyPeriod Narrowed(DateTimeOffset now, IEnumerable<Session> sessions, SiteInfo site)
+        {
+            var (from, until) = (From, Until);
+            foreach (var change in sessions.SelectMany(s => SessionState.Changes(s, site)))
+            {
+                if (change <= now)
+                {
+                    from = change > from ? change : from;
+                }
+                else
+                {
+                    until = change < until ? change : until;
+                }
+            }
+
+            return new SteadyPeriod(from, until);
+        }
+
+        public bool Contains(DateTimeOffset moment) => From <= moment && moment < Until;
+    }
 
     /// <summary>
     /// Rebuilds after the given files changed: incrementally when it can, else in full.
     /// <paramref name="sessionPagesWritten"/> is called as soon as the edited sessions' pages are on disk.
     /// </summary>
-    public BuildResult Rebuild(BuildOptions options, IReadOnlyCollection<string> changed, Action<IncrementalTiming>? sessionPagesWritten = null) =>
-        Incremental(options, changed, sessionPagesWritten) ?? Build(options);
+    public BuildResult Rebuild(BuildOptions options, IReadOnlyCollection<string> changed, Action<IncrementalTiming>? sessionPagesWritten = null)
+    {
+        try
+        {
+            return Incremental(options, changed, sessionPagesWritten) ?? Build(options);
+        }
+        catch
+        {
+            // The fast path updates the last build's source positions in place: after a throw they are not to be trusted.
+            _last = null;
+            throw;
+        }
+    }
 
     private BuildResult? Incremental(BuildOptions options, IReadOnlyCollection<string> changed, Action<IncrementalTiming>? sessionPagesWritten)
     {
-        if (_last is not { } last || last.Options != options || last.Loaded.References is not { } references || last.Loaded.Content is not { } content)
+        // Each rebuild is for its own moment (serve's clock runs); the pages it does not make again still hold
+        // while no session has changed state since the last build.
+        var now = options.Now ?? DateTimeOffset.Now;
+        if (_last is not { } last || last.Options != options with { Now = last.Options.Now } || !last.Steady.Contains(now)
+            || last.Loaded.References is not { } references || last.Loaded.Content is not { } content)
         {
             return null;
         }
@@ -125,7 +173,7 @@ public sealed partial class SiteBuilder
             return null;
         }
 
-        var context = last.Context with { Content = updated };
+        var context = last.Context with { Content = updated, Now = now };
 
         // 1. The edited sessions' own pages and calendars.
         var own = replaced.Values.SelectMany(s => new[] { Lang.Fr, Lang.En }.Where(s.Text.Has).Select(lang => SitePlanner.PlanSession(context, s, lang))).ToList();
@@ -172,7 +220,7 @@ public sealed partial class SiteBuilder
         var pages = last.Pages.Select(p => p.Component == typeof(SessionPage) && replaced.ContainsKey(((Session)p.Parameters["Session"]!).Id)
             ? own.First(o => o.Path == p.Path)
             : p).ToList();
-        _last = last with { Loaded = loaded, LoadDiagnostics = loadDiagnostics, Context = context, Pages = pages };
+        _last = last with { Loaded = loaded, LoadDiagnostics = loadDiagnostics, Context = context, Pages = pages, Steady = last.Steady.Narrowed(now, replaced.Values, updated.Site) };
         var written = new WriteSummary(ownWritten.Written + listsWritten.Written, ownWritten.Unchanged + listsWritten.Unchanged, 0);
         Step("lists written");
         return new BuildResult(diagnostics.Sorted(), pages.Count, [.. ownFiles, .. listFiles, .. dataFiles], written, clock.Elapsed, updated) { Shells = last.Shells };

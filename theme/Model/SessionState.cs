@@ -35,6 +35,18 @@ public static class SessionState
         : now < InParis(session.End) ? SessionTiming.Ongoing
         : SessionTiming.Past;
 
+    /// <summary>The moments at which <see cref="Timing"/> or <see cref="Registration"/> of the session change.</summary>
+    public static IEnumerable<DateTimeOffset> Changes(Session session, SiteInfo site)
+    {
+        if (session.Registration is not null)
+        {
+            yield return InParis(site.RegistrationOpens);
+        }
+
+        yield return InParis(session.Start);
+        yield return InParis(session.End);
+    }
+
     /// <summary>Registration opens for every session at the site's opening time and closes when the session starts.</summary>
     public static RegistrationState Registration(Session session, SiteInfo site, DateTimeOffset now) =>
         session.Registration is null ? RegistrationState.FreeAccess

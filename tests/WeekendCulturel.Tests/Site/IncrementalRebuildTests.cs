@@ -103,6 +103,49 @@ public sealed class IncrementalRebuildTests
         Assert.Contains("(association)", File.ReadAllText(Path.Combine(copy.Output, "intervenants", "index.html")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_edit_an_hour_later_that_changes_no_session_state_stays_on_the_fast_path()
+    {
+        using var copy = new ContentCopy();
+        using var builder = new SiteBuilder(ThemeFiles.Default(), serving: true);
+        Assert.True(copy.WithCurrentDirectory(() => builder.Build(copy.Options(ContentCopy.RegistrationOpen))).Succeeded);
+
+        // serve's clock runs: each rebuild is for the moment it is made.
+        var later = ContentCopy.RegistrationOpen.AddHours(1);
+        copy.Replace(Session, "title: \"Atelier Compar:IA", "title: \"Atelier Compar:IA (une heure plus tard)");
+        IncrementalTiming? timing = null;
+        var result = copy.WithCurrentDirectory(() => builder.Rebuild(copy.Options(later), [copy.PathOf(Session)], t => timing = t));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.NotNull(timing);
+        AssertSameFiles(FullBuild(copy, later), copy.Output);
+    }
+
+    [Fact]
+    public void An_edit_after_registration_opened_shows_every_session_as_it_stands_then()
+    {
+        using var copy = new ContentCopy();
+        using var builder = new SiteBuilder(ThemeFiles.Default(), serving: true);
+        Assert.True(copy.WithCurrentDirectory(() => builder.Build(copy.Options(ContentCopy.BeforeOpening))).Succeeded);
+        var other = Path.Combine(copy.Output, "programme", "atelier-creer-avec-ia", "index.html");
+        Assert.Contains("data-state=\"not-yet-open\"", File.ReadAllText(other), StringComparison.Ordinal);
+
+        copy.Replace(Session, "title: \"Atelier Compar:IA", "title: \"Atelier Compar:IA (inscriptions ouvertes)");
+        var result = copy.WithCurrentDirectory(() => builder.Rebuild(copy.Options(ContentCopy.RegistrationOpen), [copy.PathOf(Session)]));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.Contains("data-state=\"open\"", File.ReadAllText(other), StringComparison.Ordinal);
+        AssertSameFiles(FullBuild(copy, ContentCopy.RegistrationOpen), copy.Output);
+    }
+
+    private static string FullBuild(ContentCopy copy, DateTimeOffset now)
+    {
+        var full = Path.Combine(copy.Root, "_full");
+        using var fresh = new SiteBuilder(ThemeFiles.Default());
+        Assert.True(copy.WithCurrentDirectory(() => fresh.Build(copy.Options(now) with { OutputDirectory = full })).Succeeded);
+        return full;
+    }
+
     private static void AssertSameFiles(string expectedRoot, string actualRoot)
     {
         static Dictionary<string, string> Files(string root) => Directory.GetFiles(root, "*", SearchOption.AllDirectories)

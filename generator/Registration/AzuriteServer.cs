@@ -6,7 +6,9 @@ namespace WeekendCulturel.Generator.Registration;
 
 /// <summary>
 /// A real Azurite (the Azure Storage emulator, from the project's npm packages in <c>functions/</c>) serving
-/// Table Storage on a free local port: what <c>serve</c> and the tests use instead of a mock.
+/// Table Storage on a free local port: what <c>serve</c> and the tests use instead of a mock. It ends with the
+/// process that started it, however that ends (see <c>azurite-guard.js</c>), and never shares its data folder
+/// with another (see <see cref="DataFolderClaim"/>).
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
@@ -16,12 +18,14 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     private readonly string _script;
     private readonly string _dataDirectory;
+    private readonly DataFolderClaim _claim;
     private Process? _process;
 
-    private AzuriteServer(string script, string dataDirectory, int port)
+    private AzuriteServer(string script, string dataDirectory, DataFolderClaim claim, int port)
     {
         _script = script;
         _dataDirectory = dataDirectory;
+        _claim = claim;
         Port = port;
     }
 
@@ -48,20 +52,27 @@ public sealed class AzuriteServer : IAsyncDisposable
             }
         }
 
-        Directory.CreateDirectory(dataDirectory);
-        var server = new AzuriteServer(script, dataDirectory, port ?? FreePort());
-        for (var attempt = 1; ; attempt++)
+        var server = new AzuriteServer(script, dataDirectory, await DataFolderClaim.TakeAsync(dataDirectory), port ?? FreePort());
+        try
         {
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await server.StartProcessAsync();
-                return server;
+                try
+                {
+                    await server.StartProcessAsync();
+                    return server;
+                }
+                catch (InvalidOperationException) when (port is null && attempt < 4)
+                {
+                    // A free port can be taken by another process between finding it and Azurite binding it.
+                    server.Port = FreePort();
+                }
             }
-            catch (InvalidOperationException) when (port is null && attempt < 4)
-            {
-                // A free port can be taken by another process between finding it and Azurite binding it.
-                server.Port = FreePort();
-            }
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
         }
     }
 
@@ -110,7 +121,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         };
         foreach (var arg in new[]
         {
-            _script, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--require", Path.Combine(AppContext.BaseDirectory, "azurite-guard.js"), _script, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--location", _dataDirectory, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
         })
         {
@@ -137,6 +148,7 @@ public sealed class AzuriteServer : IAsyncDisposable
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync(IPAddress.Loopback, Port);
+                _claim.Record(process, Port);
                 return;
             }
             catch (SocketException)
@@ -155,5 +167,9 @@ public sealed class AzuriteServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync() => await StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _claim.Dispose();
+    }
 }

@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace WeekendCulturel.Tests.Support;
+
+/// <summary>
+/// The built generator's <c>serve</c> run as a user runs it: its own process and working folder (where its
+/// <c>content/</c>, <c>_site/</c> and <c>.data/</c> are), on a free port, so that a test can break a file under
+/// it, signal it, and look for the Azurite it started.
+/// </summary>
+public sealed class ServeProcess : IAsyncDisposable
+{
+    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "weekend-culturel.dll");
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _errors = new();
+    private readonly TaskCompletionSource _serving = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ServeProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+        Http = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}"), Timeout = TimeSpan.FromSeconds(20) };
+    }
+
+    public int Id => _process.Id;
+
+    public int Port { get; }
+
+    public HttpClient Http { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output => string.Join('\n', _output);
+
+    public string Errors => string.Join('\n', _errors);
+
+    /// <summary>Starts <c>serve --port N</c> and the given options in <paramref name="workingDirectory"/>.</summary>
+    public static ServeProcess Start(string workingDirectory, params string[] options)
+    {
+        var port = Generator.Registration.AzuriteServer.FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { Dll, "serve", "--port", port.ToString(CultureInfo.InvariantCulture) }.Concat(options))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Its own Azurite in its own folder, whatever the environment of the test run says.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Registration__", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        var serve = new ServeProcess(process, port);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                serve._output.Enqueue(line);
+                if (line.StartsWith("serving ", StringComparison.Ordinal))
+                {
+                    serve._serving.TrySetResult();
+                }
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                serve._errors.Enqueue(line);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return serve;
+    }
+
+    /// <summary>Waits until serve says it is serving; fails with what it printed if it stops or takes too long.</summary>
+    public async Task WaitUntilServingAsync()
+    {
+        var exited = _process.WaitForExitAsync();
+        var done = await Task.WhenAny(_serving.Task, exited, Task.Delay(TimeSpan.FromMinutes(3)));
+        if (done != _serving.Task)
+        {
+            throw new InvalidOperationException($"serve did not start ({(_process.HasExited ? $"exit code {_process.ExitCode}" : "still starting")}):\n{Output}\n{Errors}");
+        }
+    }
+
+    /// <summary>Waits for the process to end and gives its exit code, or null if it is still running after <paramref name="wait"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+
+        // The last lines may still be on their way from the redirected streams.
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>Sends a signal (TERM, INT, KILL) as an operator would with <c>kill</c>.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", $"-{name} {_process.Id}") { UseShellExecute = false })!;
+        kill.WaitForExit();
+    }
+
+    /// <summary>The running Azurite processes whose data folder is <paramref name="dataDirectory"/>.</summary>
+    public static IReadOnlyList<int> AzuritesOn(string dataDirectory)
+    {
+        var found = new List<int>();
+        foreach (var entry in Directory.GetDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(entry), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var args = File.ReadAllText(Path.Combine(entry, "cmdline")).Split('\0');
+                var location = Array.IndexOf(args, "--location");
+                if (location >= 0 && location + 1 < args.Length && args[location + 1] == dataDirectory && !File.ReadAllText(Path.Combine(entry, "stat")).Contains(") Z ", StringComparison.Ordinal))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended between listing and reading.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Waits until no Azurite runs on the folder; gives those still running after <paramref name="wait"/>.</summary>
+    public static async Task<IReadOnlyList<int>> AzuritesLeftOnAsync(string dataDirectory, TimeSpan wait)
+    {
+        var deadline = DateTime.UtcNow + wait;
+        while (AzuritesOn(dataDirectory) is { Count: > 0 } left)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return left;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return [];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Signal("INT");
+            if (await WaitForExitAsync(TimeSpan.FromSeconds(20)) is null)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        Http.Dispose();
+        _process.Dispose();
+    }
+}

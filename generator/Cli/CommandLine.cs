@@ -29,7 +29,7 @@ public sealed record CommandLine(
           --base-url URL        absolute address of the site (default: baseUrl in content/site.yml)
           --port N              port of serve (default: 8080)
           --now TIME            the moment the site is built for, e.g. 2025-02-01T10:00:00+01:00 (default: now);
-                                serve starts the registration API's clock there too
+                                serve starts its clock there (pages and API) and lets it run
           --storage CONN        Table Storage for serve and registrations sync: a connection string, or a
                                 Table endpoint (https://...) reached with your Azure sign-in
                                 (default: Registration__StorageConnectionString, else a local Azurite)

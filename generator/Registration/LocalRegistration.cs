@@ -32,7 +32,10 @@ public sealed class LocalRegistration : IAsyncDisposable
 
     public string AdminKey => Configuration[$"{RegistrationOptions.Section}:AdminKey"]!;
 
-    public static async Task<LocalRegistration> StartAsync(string? storage, DateTimeOffset? now, string dataDirectory, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static Task<LocalRegistration> StartAsync(string? storage, DateTimeOffset? now, string dataDirectory, IReadOnlyDictionary<string, string?>? overrides = null) =>
+        StartAsync(storage, ShiftedClock.For(now), dataDirectory, overrides);
+
+    public static async Task<LocalRegistration> StartAsync(string? storage, TimeProvider clock, string dataDirectory, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var section = RegistrationOptions.Section;
@@ -63,7 +66,6 @@ public sealed class LocalRegistration : IAsyncDisposable
                 : new Dictionary<string, string?> { [$"{section}:StorageConnectionString"] = connection })
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
-        TimeProvider clock = now is { } start ? new ShiftedClock(start) : TimeProvider.System;
         return new LocalRegistration(configuration, clock, azurite, description);
     }
 
@@ -71,11 +73,11 @@ public sealed class LocalRegistration : IAsyncDisposable
     /// <see cref="StartAsync"/> for a command: when the local storage cannot start (no node, npm could not
     /// install Azurite, Azurite stopped or did not answer), says why on stderr and gives null.
     /// </summary>
-    public static async Task<LocalRegistration?> StartForAsync(string command, string? storage, DateTimeOffset? now, string dataDirectory)
+    public static async Task<LocalRegistration?> StartForAsync(string command, string? storage, TimeProvider clock, string dataDirectory)
     {
         try
         {
-            return await StartAsync(storage, now, dataDirectory);
+            return await StartAsync(storage, clock, dataDirectory);
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
         {

@@ -1,8 +1,8 @@
 namespace WeekendCulturel.Generator.Registration;
 
 /// <summary>
-/// A clock that starts at a chosen moment and then runs at the normal pace: <c>serve --now T</c> gives the
-/// API the same "now" as the pages, and lets time pass from there.
+/// A clock that starts at a chosen moment and then runs at the normal pace: <c>serve --now T</c> gives its
+/// builds and the API the same "now", and lets time pass from there as it would on that day.
 /// </summary>
 public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
 {
@@ -11,4 +11,7 @@ public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
     public override DateTimeOffset GetUtcNow() => start.ToUniversalTime() + (System.GetUtcNow() - _startedAt);
 
     public override TimeZoneInfo LocalTimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>The clock of a command: from <c>--now</c> when it is given, else the machine's.</summary>
+    public static TimeProvider For(DateTimeOffset? now) => now is { } start ? new ShiftedClock(start) : TimeProvider.System;
 }

@@ -19,7 +19,7 @@ public static class SyncCommand
             return 1;
         }
 
-        await using var registration = await LocalRegistration.StartForAsync("registrations", line.Storage, line.Now, Path.GetFullPath(".data"));
+        await using var registration = await LocalRegistration.StartForAsync("registrations", line.Storage, ShiftedClock.For(line.Now), Path.GetFullPath(".data"));
         if (registration is null)
         {
             return 1;

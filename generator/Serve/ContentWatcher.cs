@@ -2,7 +2,8 @@ namespace WeekendCulturel.Generator.Serve;
 
 /// <summary>
 /// Watches the content and theme folders and calls back once a burst of changes has settled: an editor's
-/// save often touches a file several times, and one rebuild is enough.
+/// save often touches a file several times, and one rebuild is enough. One call at a time: changes made
+/// during a rebuild wait for it, then come in the next call.
 /// </summary>
 public sealed class ContentWatcher : IDisposable
 {
@@ -11,6 +12,7 @@ public sealed class ContentWatcher : IDisposable
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly Timer _timer;
     private readonly Lock _gate = new();
+    private readonly Lock _calling = new();
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly TimeSpan _quiet;
 
@@ -19,16 +21,19 @@ public sealed class ContentWatcher : IDisposable
         _quiet = quiet;
         _timer = new Timer(_ =>
         {
-            string[] changed;
-            lock (_gate)
+            lock (_calling)
             {
-                changed = [.. _changed];
-                _changed.Clear();
-            }
+                string[] changed;
+                lock (_gate)
+                {
+                    changed = [.. _changed];
+                    _changed.Clear();
+                }
 
-            if (changed.Length > 0)
-            {
-                onChange(changed);
+                if (changed.Length > 0)
+                {
+                    onChange(changed);
+                }
             }
         });
 

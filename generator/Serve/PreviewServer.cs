@@ -14,63 +14,41 @@ namespace WeekendCulturel.Generator.Serve;
 
 /// <summary>
 /// <c>serve</c>: builds the site, serves the output folder on localhost, rebuilds when content or theme files
-/// change and reloads the open tabs. Three small pieces do the work: a debounced watcher, a reload hub and a
-/// script-injection middleware.
+/// change and reloads the open tabs. Small pieces do the work: a debounced watcher, the builds (which never
+/// stop serve), a reload hub and a script-injection middleware.
 /// </summary>
 public static class PreviewServer
 {
     public static async Task<int> RunAsync(SiteBuilder builder, BuildOptions options, CommandLine line)
     {
-        var first = builder.Build(options);
-        ConsoleReport.Print(first, "build", line.Quiet);
-        if (!first.Succeeded && !Directory.Exists(options.OutputDirectory))
+        // One clock for the pages and the API: with --now it starts at that moment and runs on from there.
+        var clock = ShiftedClock.For(line.Now);
+        var hub = new LiveReloadHub();
+        var builds = new PreviewBuilds(builder, options, clock, hub, line.Quiet);
+        var first = builds.Build();
+        if (first is null && !Directory.Exists(options.OutputDirectory))
         {
             Console.Error.WriteLine("serve: the content has errors and there is no earlier build to show; fix them and start again.");
             return 1;
         }
 
-        await using var registration = await LocalRegistration.StartForAsync("serve", line.Storage, line.Now, Path.GetFullPath(".data"));
+        await using var registration = await LocalRegistration.StartForAsync("serve", line.Storage, clock, Path.GetFullPath(".data"));
         if (registration is null)
         {
             return 1;
         }
 
-
-        // A few builds that write nothing, spaced out so that the runtime's tiered JIT promotes the hot code to
-        // its optimised version: the first rebuild after an edit is then as quick as the later ones. A large
-        // site rehearses only the fast path of an edited session: a whole rehearsal would cost seconds.
-        var rebuildGate = new SemaphoreSlim(1, 1);
-        _ = Task.Run(async () =>
+        if (first is not null)
         {
-            for (var i = 0; i < 5; i++)
-            {
-                await Task.Delay(150);
-                await rebuildGate.WaitAsync();
-                try
-                {
-                    if (first.Pages <= 1000)
-                    {
-                        builder.Rehearse(options);
-                    }
-                    else
-                    {
-                        builder.RehearseIncremental(options);
-                    }
-                }
-                finally
-                {
-                    rebuildGate.Release();
-                }
-            }
-        });
+            _ = builds.WarmUpAsync(first.Pages);
+        }
 
         var siteRoot = Path.GetFullPath(options.OutputDirectory);
-        var hub = new LiveReloadHub();
         var app = CreateApp(siteRoot, hub, line.Port, registration);
         string? syncedManifest = null;
         async Task SyncAsync(BuildResult result)
         {
-            if (!result.Succeeded || result.Manifest == syncedManifest)
+            if (result.Manifest == syncedManifest)
             {
                 return;
             }
@@ -91,7 +69,10 @@ public static class PreviewServer
 
         try
         {
-            await SyncAsync(first);
+            if (first is not null)
+            {
+                await SyncAsync(first);
+            }
         }
         catch (WeekendCulturel.Registration.Storage.StorageUnavailableException e)
         {
@@ -102,51 +83,23 @@ public static class PreviewServer
         var theme = Assets.ThemeFiles.Default();
         using var watcher = new ContentWatcher([Path.GetFullPath(options.ContentDirectory), theme.Directory], TimeSpan.FromMilliseconds(60), changed =>
         {
-            rebuildGate.Wait();
+            if (builds.Rebuild(changed) is not { } result)
+            {
+                return;
+            }
+
             try
             {
-                if (changed.Any(c => c.EndsWith(".razor", StringComparison.Ordinal) || c.EndsWith(".cs", StringComparison.Ordinal)))
-                {
-                    Console.WriteLine("serve: a theme component changed; components are compiled, so restart serve to see it.");
-                }
-
-                IncrementalTiming? early = null;
-                var result = builder.Rebuild(options, changed, timing =>
-                {
-                    // The edited sessions' pages are on disk: their tabs reload now, the lists follow.
-                    early = timing;
-                    hub.Reload(timing.Files);
-                    if (!line.Quiet)
-                    {
-                        Console.WriteLine($"rebuild: {string.Join(", ", timing.Sessions)} on disk in {timing.SessionPagesWritten.TotalMilliseconds:0} ms");
-                    }
-                });
-                ConsoleReport.Print(result, "rebuild", line.Quiet);
-                if (result.Succeeded)
-                {
-                    if (early is null)
-                    {
-                        hub.Reload();
-                    }
-                    else
-                    {
-                        hub.Reload(result.Files.Select(f => f.Path).Except(early.Files));
-                    }
-
-                    SyncAsync(result).GetAwaiter().GetResult();
-                }
-                else
-                {
-                    hub.Failed(result.Diagnostics.Select(d => d.ToString()));
-                }
+                SyncAsync(result).GetAwaiter().GetResult();
             }
             catch (WeekendCulturel.Registration.Storage.StorageUnavailableException e)
             {
                 Console.Error.WriteLine($"registrations: not synced, storage unavailable ({e.Message})");
             }
-            finally
+            catch (Exception e)
             {
-                rebuildGate.Release();
+                // The site is built and served; the registrations catch up with the next successful build.
+                Console.Error.WriteLine($"registrations: not synced, {e.GetType().Name}: {e.Message}");
             }
         });
 

@@ -66,9 +66,16 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
         var anyCreated = false;
         foreach (var id in sessionIds)
         {
+            // A session can leave the catalogue after the request was validated (a publication, then a refresh):
+            // its registration is over.
+            if (!sessions.TryGetValue(id, out var session))
+            {
+                results.Add(SessionOutcome.Rejected(id, "closed"));
+                continue;
+            }
+
             // What the person already holds in a session is reported whatever else applies. The store finds it
             // itself when it registers (its insert conflicts); it is read here only before a refusal.
-            var session = sessions[id];
             var refusal = now < session.Opens ? "not-yet-open"
                 : now >= session.Closes ? "closed"
                 : await ConflictsAsync(session, sessions, emailHash, firstSeen, results, cancellation) ? "conflict"

@@ -18,6 +18,9 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
+    /// <summary>What nginx answers a client that closed the connection first; nobody reads it.</summary>
+    private const int ClientClosedRequest = 499;
+
     /// <summary>GET /api/sessions: live seats of every session.</summary>
     public Task<IResult> SessionsAsync(HttpRequest request) => Guarded(request, null, async () =>
     {
@@ -285,6 +288,13 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         try
         {
             return await work();
+        }
+        catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away (closed the page, lost the network): nothing is wrong with storage, and
+            // there is nobody to answer. (The path is not logged: it may hold a manage token.)
+            logger.LogInformation("{Method} request abandoned by its client", request.Method);
+            return Results.StatusCode(ClientClosedRequest);
         }
         catch (StorageUnavailableException e)
         {

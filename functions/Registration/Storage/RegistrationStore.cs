@@ -24,6 +24,7 @@ public sealed class RegistrationStore
     public const int MaxInFlight = 64;
 
     private readonly TableClient _table;
+    private readonly RequestCountPolicy _requests = new();
 
     // Within one process, writers of one partition (a session, or a booking partition) take turns: the ETag
     // still guards against other processes, but a rush on one session does not turn into a storm of 412s, and
@@ -54,6 +55,7 @@ public sealed class RegistrationStore
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
         clientOptions.AddPolicy(new InFlightLimitPolicy(MaxInFlight), HttpPipelinePosition.PerRetry);
+        clientOptions.AddPolicy(_requests, HttpPipelinePosition.PerRetry);
         _table = options.StorageConnectionString is { Length: > 0 } connection
             ? new TableClient(connection, options.TableName, clientOptions)
             : options.TableEndpoint is { } endpoint
@@ -69,12 +71,15 @@ public sealed class RegistrationStore
     /// <summary>Requests (inserts and transactions) this store has sent to write bookings and markers.</summary>
     public long BookingTransactions => Interlocked.Read(ref _bookingTransactions);
 
+    /// <summary>Every request this store has sent to storage, reads and retries included.</summary>
+    public long Requests => _requests.Sent;
+
     public Task EnsureTableAsync(CancellationToken cancellation = default) =>
-        Guard(() => _table.CreateIfNotExistsAsync(cancellation));
+        Guard(cancellation, () => _table.CreateIfNotExistsAsync(cancellation));
 
     // ---- the catalogue -------------------------------------------------------------------------------
 
-    public Task<IReadOnlyList<SessionDefinition>> SessionsAsync(CancellationToken cancellation = default) => Guard(async () =>
+    public Task<IReadOnlyList<SessionDefinition>> SessionsAsync(CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         var sessions = new List<SessionDefinition>();
         await foreach (var e in _table.QueryAsync<SessionEntity>(x => x.PartitionKey == SessionEntity.Partition, cancellationToken: cancellation))
@@ -85,16 +90,16 @@ public sealed class RegistrationStore
         return (IReadOnlyList<SessionDefinition>)sessions;
     });
 
-    public Task<string?> SiteValueAsync(string row, CancellationToken cancellation = default) => Guard(async () =>
+    public Task<string?> SiteValueAsync(string row, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         var found = await _table.GetEntityIfExistsAsync<SiteEntity>(SiteEntity.Partition, row, cancellationToken: cancellation);
         return found.HasValue ? found.Value!.Value : null;
     });
 
     public Task SetSiteValueAsync(string row, string value, CancellationToken cancellation = default) =>
-        Guard(() => _table.UpsertEntityAsync(new SiteEntity { RowKey = row, Value = value }, TableUpdateMode.Replace, cancellation));
+        Guard(cancellation, () => _table.UpsertEntityAsync(new SiteEntity { RowKey = row, Value = value }, TableUpdateMode.Replace, cancellation));
 
-    public Task UpsertSessionAsync(SessionDefinition session, CancellationToken cancellation = default) => Guard(() =>
+    public Task UpsertSessionAsync(SessionDefinition session, CancellationToken cancellation = default) => Guard(cancellation, () =>
         _table.UpsertEntityAsync(
             new SessionEntity
             {
@@ -161,19 +166,19 @@ public sealed class RegistrationStore
 
                 await Backoff(attempt, cancellation);
             }
-        });
+        }, cancellation);
 
     // ---- registering ---------------------------------------------------------------------------------
 
     /// <summary>The person's current registration to a session, or null (none, or cancelled).</summary>
-    public Task<SessionOutcome?> ExistingAsync(string sessionId, string emailHash, CancellationToken cancellation = default) => Guard(async () =>
+    public Task<SessionOutcome?> ExistingAsync(string sessionId, string emailHash, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         var found = await _table.GetEntityIfExistsAsync<RegistrationEntity>(sessionId, RegistrationEntity.RowFor(emailHash), cancellationToken: cancellation);
         return found.HasValue ? await OutcomeAsync(found.Value!, cancellation) : null;
     });
 
     /// <summary>Whether the person holds a confirmed seat in a session: one point read of their row's status.</summary>
-    public Task<bool> HoldsSeatAsync(string sessionId, string emailHash, CancellationToken cancellation = default) => Guard(async () =>
+    public Task<bool> HoldsSeatAsync(string sessionId, string emailHash, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         var found = await _table.GetEntityIfExistsAsync<RegistrationEntity>(sessionId, RegistrationEntity.RowFor(emailHash), select: [nameof(RegistrationEntity.Status)], cancellationToken: cancellation);
         return found.HasValue && found.Value!.Status == nameof(RegistrationStatus.Confirmed);
@@ -288,7 +293,7 @@ public sealed class RegistrationStore
         {
             try
             {
-                pending.Done.TrySetResult(await Guard(() => RegisterAloneAsync(pending)));
+                pending.Done.TrySetResult(await Guard(pending.Cancellation, () => RegisterAloneAsync(pending)));
             }
             catch (Exception e)
             {
@@ -308,7 +313,7 @@ public sealed class RegistrationStore
         try
         {
             // Not the token of any one request: the others' registrations must not fail with it.
-            var (counter, _) = await Guard(() => CounterForWriteAsync(sessionId, CancellationToken.None));
+            var (counter, _) = await Guard(CancellationToken.None, () => CounterForWriteAsync(sessionId, CancellationToken.None));
             var taken = new List<(PendingRegistration Pending, SessionOutcome Outcome)>();
             var actions = new List<TableTransactionAction> { CounterUpdate(counter) };
             foreach (var pending in group)
@@ -337,7 +342,7 @@ public sealed class RegistrationStore
             }
 
             Interlocked.Increment(ref _seatTransactions);
-            if (await Guard(() => TrySubmitAsync(actions, CancellationToken.None)) is { } committed)
+            if (await Guard(CancellationToken.None, () => TrySubmitAsync(actions, CancellationToken.None)) is { } committed)
             {
                 Remember(counter, committed[0].Headers.ETag);
                 foreach (var (pending, outcome) in taken)
@@ -378,6 +383,7 @@ public sealed class RegistrationStore
         var (session, applicant, bookingId, row, cancellation) = (pending.Session, pending.Applicant, pending.BookingId, pending.Row, pending.Cancellation);
         RegistrationEntity? existing = null;
         var rowRead = false;
+        var sending = false;
         try
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -427,8 +433,13 @@ public sealed class RegistrationStore
                         ? new(TableTransactionActionType.Add, registration)
                         : new(TableTransactionActionType.UpdateReplace, registration, existing.ETag),
                 };
+                // An abandoned request sends nothing more; once sent, whether it landed is unknown.
+                cancellation.ThrowIfCancellationRequested();
                 Interlocked.Increment(ref _seatTransactions);
-                if (await TrySubmitAsync(actions, cancellation) is { } committed)
+                sending = true;
+                var committed = await TrySubmitAsync(actions, cancellation);
+                sending = false;
+                if (committed is not null)
                 {
                     Remember(counter, committed[0].Headers.ETag);
                     var outcome = status == RegistrationStatus.Confirmed
@@ -447,10 +458,16 @@ public sealed class RegistrationStore
                 }
             }
         }
+        catch (OperationCanceledException) when (!sending && cancellation.IsCancellationRequested)
+        {
+            // Abandoned while nothing of it was on its way to storage: the counter held is still the one
+            // storage has, and the next writer can use it without reading it again.
+            throw;
+        }
         catch
         {
-            // Storage failed or the request was abandoned midway: whether the last transaction landed is
-            // unknown, so the counter is read again next time.
+            // Storage failed, or the request was abandoned while its transaction was sent: whether that
+            // transaction landed is unknown, so the counter is read again next time.
             Forget(session.Id);
             throw;
         }
@@ -511,7 +528,7 @@ public sealed class RegistrationStore
             }
 
             throw new StorageUnavailableException($"session '{sessionId}' stayed contended after {MaxAttempts} attempts");
-        });
+        }, cancellation);
 
     // ---- bookings ------------------------------------------------------------------------------------
 
@@ -535,7 +552,7 @@ public sealed class RegistrationStore
     {
         if (booking.PartitionKey != PersonEntity.PartitionFor(booking.EmailHash))
         {
-            await Guard(() => AddBookingAsync(TokenRow(booking), cancellation));
+            await Guard(cancellation, () => AddBookingAsync(TokenRow(booking), cancellation));
             return false;
         }
 
@@ -592,7 +609,7 @@ public sealed class RegistrationStore
             try
             {
                 // Not the token of any one request: the others' bookings must not fail with it.
-                refused = await Guard(() => TrySubmitMarkersAsync(group));
+                refused = await Guard(CancellationToken.None, () => TrySubmitMarkersAsync(group));
             }
             catch (Exception e)
             {
@@ -634,7 +651,7 @@ public sealed class RegistrationStore
         {
             try
             {
-                pending.Done.TrySetResult(await Guard(() => CreateBookingAloneAsync(pending)));
+                pending.Done.TrySetResult(await Guard(pending.Cancellation, () => CreateBookingAloneAsync(pending)));
             }
             catch (Exception e)
             {
@@ -700,7 +717,7 @@ public sealed class RegistrationStore
     /// Gives a marker to every person who holds a registration row (rows written before markers existed);
     /// returns how many were written. Harmless to run again: markers are upserted.
     /// </summary>
-    public Task<int> MarkRegisteredPeopleAsync(DateTimeOffset now, CancellationToken cancellation = default) => Guard(async () =>
+    public Task<int> MarkRegisteredPeopleAsync(DateTimeOffset now, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         var people = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var e in _table.QueryAsync<TableEntity>(x => x.RowKey.CompareTo("r-") >= 0 && x.RowKey.CompareTo("r.") < 0, select: ["PartitionKey", "RowKey"], cancellationToken: cancellation))
@@ -727,7 +744,7 @@ public sealed class RegistrationStore
     /// The booking of a token: in its partition, the row whose key or <see cref="BookingEntity.TokenHash"/> is
     /// the token's hash. One query, read within that partition only (a 256th of the bookings and people).
     /// </summary>
-    public Task<BookingEntity?> FindBookingAsync(string tokenHash, CancellationToken cancellation = default) => Guard(async () =>
+    public Task<BookingEntity?> FindBookingAsync(string tokenHash, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {BookingEntity.PartitionFor(tokenHash)} and (RowKey eq {tokenHash} or TokenHash eq {tokenHash})");
         await foreach (var booking in _table.QueryAsync<BookingEntity>(filter, cancellationToken: cancellation))
@@ -739,7 +756,7 @@ public sealed class RegistrationStore
     });
 
     /// <summary>What a booking holds in a session: its registration there, if that registration is the booking's.</summary>
-    public Task<SessionOutcome?> BookingOutcomeAsync(string sessionId, BookingEntity booking, CancellationToken cancellation = default) => Guard(async () =>
+    public Task<SessionOutcome?> BookingOutcomeAsync(string sessionId, BookingEntity booking, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         var found = await _table.GetEntityIfExistsAsync<RegistrationEntity>(sessionId, RegistrationEntity.RowFor(booking.EmailHash), cancellationToken: cancellation);
         if (!found.HasValue || found.Value!.BookingId != booking.BookingId)
@@ -754,13 +771,13 @@ public sealed class RegistrationStore
 
     // ---- counts, export, newsletter, retention -------------------------------------------------------
 
-    public Task<(int Capacity, int Confirmed, int Waiting)?> CountsAsync(string sessionId, CancellationToken cancellation = default) => Guard(async () =>
+    public Task<(int Capacity, int Confirmed, int Waiting)?> CountsAsync(string sessionId, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         var counter = await CounterAsync(sessionId, cancellation);
         return counter is null ? ((int, int, int)?)null : (counter.Capacity, counter.Confirmed, counter.Waiting);
     });
 
-    public Task<IReadOnlyList<RegistrationRow>> ExportAsync(IEnumerable<string> sessionIds, CancellationToken cancellation = default) => Guard(async () =>
+    public Task<IReadOnlyList<RegistrationRow>> ExportAsync(IEnumerable<string> sessionIds, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         var rows = new List<RegistrationRow>();
         foreach (var sessionId in sessionIds)
@@ -778,7 +795,7 @@ public sealed class RegistrationStore
         return (IReadOnlyList<RegistrationRow>)rows;
     });
 
-    public Task SubscribeAsync(string emailHash, string email, string lang, DateTimeOffset now, CancellationToken cancellation = default) => Guard(async () =>
+    public Task SubscribeAsync(string emailHash, string email, string lang, DateTimeOffset now, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         try
         {
@@ -791,7 +808,7 @@ public sealed class RegistrationStore
     });
 
     /// <summary>Deletes every registration, booking and subscription; counters and the catalogue stay.</summary>
-    public Task<int> PurgePersonalDataAsync(CancellationToken cancellation = default) => Guard(async () =>
+    public Task<int> PurgePersonalDataAsync(CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         var doomed = new List<TableEntity>();
         await foreach (var e in _table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellation))
@@ -962,14 +979,14 @@ public sealed class RegistrationStore
         return Task.Delay(Random.Shared.Next(1, ceiling), cancellation);
     }
 
-    private async Task<T> InSession<T>(string sessionId, Func<Task<T>> work)
+    private async Task<T> InSession<T>(string sessionId, Func<Task<T>> work, CancellationToken cancellation)
     {
         var gate = Gate(sessionId);
-        await gate.WaitAsync();
+        await gate.WaitAsync(cancellation);
         try
         {
             InFlightLimitPolicy.MarkGateHolder();
-            return await Guard(work);
+            return await Guard(cancellation, work);
         }
         finally
         {
@@ -977,12 +994,20 @@ public sealed class RegistrationStore
         }
     }
 
-    /// <summary>Turns "storage cannot be reached" into one exception the HTTP layer answers with 503.</summary>
-    private static async Task<T> Guard<T>(Func<Task<T>> work)
+    /// <summary>
+    /// Turns "storage cannot be reached" into one exception the HTTP layer answers with 503. A request its
+    /// caller gave up on (<paramref name="cancellation"/> cancelled) stays a cancellation: storage is not at
+    /// fault. The SDK's own network timeout cancels too, with a token of its own: that one is an outage.
+    /// </summary>
+    private static async Task<T> Guard<T>(CancellationToken cancellation, Func<Task<T>> work)
     {
         try
         {
             return await work();
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            throw;
         }
         catch (RequestFailedException e) when (e.Status is 0 or >= 500)
         {
@@ -994,7 +1019,7 @@ public sealed class RegistrationStore
         }
     }
 
-    private static async Task Guard(Func<Task> work) => await Guard<bool>(async () =>
+    private static async Task Guard(CancellationToken cancellation, Func<Task> work) => await Guard<bool>(cancellation, async () =>
     {
         await work();
         return true;

@@ -33,7 +33,11 @@ public static class CatalogueSync
             }
 
             var counts = await store.CountsAsync(session.Id, cancellation);
-            var promoted = await store.SetCapacityAsync(session.Id, session.Capacity, session.Waitlist, now, cancellation);
+
+            // Only someone waiting can be promoted, and only then do the overlaps matter (a site of ten
+            // thousand new sessions would otherwise compare each with all the others).
+            IReadOnlyCollection<string> overlapping = counts is { Waiting: > 0 } ? session.OverlappingIn(manifest.Sessions) : [];
+            var promoted = await store.SetCapacityAsync(session.Id, session.Capacity, session.Waitlist, overlapping, now, cancellation);
             await store.UpsertSessionAsync(session, cancellation);
             if (counts is null)
             {

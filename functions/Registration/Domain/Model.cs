@@ -15,6 +15,9 @@ public sealed record SessionDefinition(
 {
     public bool Overlaps(SessionDefinition other) => other.Id != Id && Start < other.End && other.Start < End;
 
+    /// <summary>The ids of those of <paramref name="sessions"/> that take place at the same time as this one.</summary>
+    public IReadOnlyList<string> OverlappingIn(IEnumerable<SessionDefinition> sessions) => [.. sessions.Where(Overlaps).Select(s => s.Id)];
+
     public string Title(string lang) => lang == "en" ? TitleEn : TitleFr;
 }
 

@@ -137,10 +137,13 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
             return null;
         }
 
+        var sessions = await catalogue.AllAsync(cancellation);
         var ids = booking.Sessions.Split(',', StringSplitOptions.RemoveEmptyEntries);
         foreach (var id in ids.Where(id => sessionId is null || id == sessionId))
         {
-            await store.CancelAsync(id, booking.EmailHash, booking.BookingId, Now, cancellation);
+            // A freed seat passes over whoever holds a seat at the same time elsewhere (Promotion.Choose).
+            var overlapping = sessions.TryGetValue(id, out var session) ? session.OverlappingIn(sessions.Values) : [];
+            await store.CancelAsync(id, overlapping, booking.EmailHash, booking.BookingId, Now, cancellation);
         }
 
         return await BookingAsync(token, cancellation);

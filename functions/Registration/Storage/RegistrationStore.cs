@@ -122,9 +122,10 @@ public sealed class RegistrationStore
 
     /// <summary>
     /// Sets a session's capacity and waiting-list flag. A raised capacity gives the new seats to the waiting
-    /// list in order; a lowered one removes nobody. Returns how many were promoted.
+    /// list in order, passing over whoever holds a seat in one of the <paramref name="overlapping"/> sessions;
+    /// a lowered one removes nobody. Returns how many were promoted.
     /// </summary>
-    public Task<int> SetCapacityAsync(string sessionId, int capacity, bool waitlist, DateTimeOffset now, CancellationToken cancellation = default) =>
+    public Task<int> SetCapacityAsync(string sessionId, int capacity, bool waitlist, IReadOnlyCollection<string> overlapping, DateTimeOffset now, CancellationToken cancellation = default) =>
         InSession(sessionId, async () =>
         {
             Forget(sessionId);
@@ -135,28 +136,19 @@ public sealed class RegistrationStore
                 var isNew = counter.ETag == default;
                 counter.Capacity = capacity;
                 counter.Waitlist = waitlist;
-                var free = Math.Max(0, capacity - counter.Confirmed);
-                var waiting = free > 0 && counter.Waiting > 0 ? await WaitingInOrderAsync(sessionId, cancellation) : [];
-                var promote = waiting.Take(Math.Min(free, MaxBatch - 1)).ToList();
                 var actions = new List<TableTransactionAction>();
-                foreach (var person in promote)
-                {
-                    person.Status = nameof(RegistrationStatus.Confirmed);
-                    person.ChangedAt = now;
-                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, person, person.ETag));
-                }
 
-                counter.Confirmed += promote.Count;
-                counter.Waiting -= promote.Count;
+                // Up to 99 promotions and the counter in one transaction.
+                var promote = await PromoteAsync(counter, overlapping, MaxBatch - 1, now, actions, cancellation);
                 actions.Add(isNew
                     ? new TableTransactionAction(TableTransactionActionType.Add, counter)
                     : CounterUpdate(counter));
                 if (await TrySubmitAsync(actions, cancellation) is not null)
                 {
-                    promoted += promote.Count;
+                    promoted += promote;
 
                     // More than one batch of promotions: go round again on the fresh counter.
-                    if (promote.Count == MaxBatch - 1)
+                    if (promote == MaxBatch - 1)
                     {
                         continue;
                     }
@@ -168,6 +160,64 @@ public sealed class RegistrationStore
             }
         }, cancellation);
 
+    /// <summary>
+    /// Gives the counter's free seats (at most <paramref name="most"/>) to the people <see cref="Promotion.Choose"/>
+    /// picks from the waiting list, and adds their rows to <paramref name="actions"/>; the counter is changed
+    /// to match, not committed. Whether someone holds a seat in an overlapping session is read from their row
+    /// there (a point read in that session's partition), for as many people from the head of the list as the
+    /// choice needs: the transaction stays in this session's partition. Returns how many were promoted.
+    /// </summary>
+    private async Task<int> PromoteAsync(CounterEntity counter, IReadOnlyCollection<string> overlapping, int most, DateTimeOffset now, List<TableTransactionAction> actions, CancellationToken cancellation)
+    {
+        var seats = Math.Min(most, counter.Capacity - counter.Confirmed);
+        if (seats <= 0 || counter.Waiting <= 0)
+        {
+            return 0;
+        }
+
+        var waiting = await WaitingInOrderAsync(counter.PartitionKey, cancellation);
+        var order = waiting.Select(w => w.RowKey).ToList();
+        var seated = new HashSet<string>(StringComparer.Ordinal);
+        var looked = overlapping.Count == 0 ? order.Count : 0;
+        IReadOnlyList<string> chosen;
+        while (true)
+        {
+            chosen = Promotion.Choose(order[..looked], seated, seats);
+            if (chosen.Count == seats || looked == order.Count)
+            {
+                break;
+            }
+
+            var next = order[looked..Math.Min(order.Count, looked + seats - chosen.Count)];
+            var holds = await Task.WhenAll(next.Select(row => HoldsAnySeatAsync(overlapping, row, cancellation)));
+            seated.UnionWith(next.Where((_, i) => holds[i]));
+            looked += next.Count;
+        }
+
+        var byRow = waiting.ToDictionary(w => w.RowKey, StringComparer.Ordinal);
+        foreach (var row in chosen)
+        {
+            var person = byRow[row];
+            person.Status = nameof(RegistrationStatus.Confirmed);
+            person.ChangedAt = now;
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, person, person.ETag));
+        }
+
+        counter.Confirmed += chosen.Count;
+        counter.Waiting -= chosen.Count;
+        return chosen.Count;
+    }
+
+    /// <summary>Whether the person of a registration row holds a confirmed seat in any of these sessions: a point read in each.</summary>
+    private async Task<bool> HoldsAnySeatAsync(IEnumerable<string> sessionIds, string row, CancellationToken cancellation) =>
+        (await Task.WhenAll(sessionIds.Select(id => SeatedAsync(id, row, cancellation)))).Any(seated => seated);
+
+    private async Task<bool> SeatedAsync(string sessionId, string row, CancellationToken cancellation)
+    {
+        var found = await _table.GetEntityIfExistsAsync<RegistrationEntity>(sessionId, row, select: [nameof(RegistrationEntity.Status)], cancellationToken: cancellation);
+        return found.HasValue && found.Value!.Status == nameof(RegistrationStatus.Confirmed);
+    }
+
     // ---- registering ---------------------------------------------------------------------------------
 
     /// <summary>The person's current registration to a session, or null (none, or cancelled).</summary>
@@ -178,11 +228,8 @@ public sealed class RegistrationStore
     });
 
     /// <summary>Whether the person holds a confirmed seat in a session: one point read of their row's status.</summary>
-    public Task<bool> HoldsSeatAsync(string sessionId, string emailHash, CancellationToken cancellation = default) => Guard(cancellation, async () =>
-    {
-        var found = await _table.GetEntityIfExistsAsync<RegistrationEntity>(sessionId, RegistrationEntity.RowFor(emailHash), select: [nameof(RegistrationEntity.Status)], cancellationToken: cancellation);
-        return found.HasValue && found.Value!.Status == nameof(RegistrationStatus.Confirmed);
-    });
+    public Task<bool> HoldsSeatAsync(string sessionId, string emailHash, CancellationToken cancellation = default) =>
+        Guard(cancellation, () => SeatedAsync(sessionId, RegistrationEntity.RowFor(emailHash), cancellation));
 
     /// <summary>
     /// Registers one person to one session in one transaction with the session's counter: a seat if one is
@@ -477,9 +524,10 @@ public sealed class RegistrationStore
 
     /// <summary>
     /// Cancels a booking's registration to a session. A freed seat goes, in the same transaction, to the
-    /// first person on the waiting list. Cancelling what is already cancelled changes nothing.
+    /// first person on the waiting list who holds no seat in one of the <paramref name="overlapping"/>
+    /// sessions (<see cref="Promotion.Choose"/>). Cancelling what is already cancelled changes nothing.
     /// </summary>
-    public Task<bool> CancelAsync(string sessionId, string emailHash, string bookingId, DateTimeOffset now, CancellationToken cancellation = default) =>
+    public Task<bool> CancelAsync(string sessionId, IReadOnlyCollection<string> overlapping, string emailHash, string bookingId, DateTimeOffset now, CancellationToken cancellation = default) =>
         InSession(sessionId, async () =>
         {
             Forget(sessionId);
@@ -496,19 +544,11 @@ public sealed class RegistrationStore
                 var actions = new List<TableTransactionAction>();
                 if (registration.Status == nameof(RegistrationStatus.Confirmed))
                 {
+                    // Every free seat, not only this one: seats left free because everyone waiting then held
+                    // an overlapping seat go now to whoever may take them. Room is kept for the cancelled row
+                    // and the counter.
                     counter.Confirmed--;
-                    if (counter.Confirmed < counter.Capacity && counter.Waiting > 0)
-                    {
-                        var first = (await WaitingInOrderAsync(sessionId, cancellation)).FirstOrDefault();
-                        if (first is not null)
-                        {
-                            first.Status = nameof(RegistrationStatus.Confirmed);
-                            first.ChangedAt = now;
-                            counter.Confirmed++;
-                            counter.Waiting--;
-                            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, first, first.ETag));
-                        }
-                    }
+                    await PromoteAsync(counter, overlapping, MaxBatch - 2, now, actions, cancellation);
                 }
                 else
                 {

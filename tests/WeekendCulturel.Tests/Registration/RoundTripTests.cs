@@ -46,7 +46,7 @@ public sealed class RoundTripTests(AzuriteFixture azurite)
         await api.RegisterAsync(ApiServer.Person(1, "no-waitlist"));
 
         // Another instance (a sync after publication) raises the capacity; this one holds the counter as full.
-        await OtherInstance(api).SetCapacityAsync(NoWaitlist.Id, 2, waitlist: false, ApiServer.Now);
+        await OtherInstance(api).SetCapacityAsync(NoWaitlist.Id, 2, waitlist: false, overlapping: [], ApiServer.Now);
         var second = await api.RegisterAsync(ApiServer.Person(2, "no-waitlist"));
 
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);

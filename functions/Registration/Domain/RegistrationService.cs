@@ -17,7 +17,11 @@ public sealed record BookingView(string BookingId, string FirstName, string Mask
 /// </summary>
 public sealed class RegistrationService(RegistrationStore store, SessionCatalogue catalogue, EmailIdentity emails, TimeProvider clock)
 {
+    /// <summary>How old the live counts may be: page loads at opening time must not compete with registrations for storage.</summary>
+    public static readonly TimeSpan CountsMaxAge = TimeSpan.FromSeconds(2);
+
     private readonly PersonTurns _turns = new();
+    private readonly Snapshot<CountsRead> _counts = new(() => ReadCountsAsync(store, catalogue), clock, CountsMaxAge);
 
     /// <summary>People whose registration is being decided in this process at this moment.</summary>
     public int PeopleInTurn => _turns.Count;
@@ -149,18 +153,35 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
         return await BookingAsync(token, cancellation);
     }
 
+    /// <summary>
+    /// Every session's live counts, from a snapshot of storage at most <see cref="CountsMaxAge"/> old, over which
+    /// this process's own commits since that snapshot are laid (they cost no read): a visitor who registers here
+    /// sees their seat counted at once.
+    /// </summary>
     public async Task<IReadOnlyList<SessionCounts>> CountsAsync(CancellationToken cancellation = default)
     {
-        var sessions = await catalogue.AllAsync(cancellation);
+        var read = await _counts.GetAsync(cancellation);
         var now = Now;
-        var counts = await Task.WhenAll(sessions.Values.Select(async s =>
+        return [.. read.Sessions.Select(s =>
         {
-            var (capacity, confirmed, waiting) = await store.CountsAsync(s.Id, cancellation) ?? (s.Capacity, 0, 0);
+            var (capacity, confirmed, waiting) = store.CommittedSince(s.Id, read.Commits) ?? read.Counts[s.Id];
             var state = AvailabilityRules.Name(AvailabilityRules.At(s, capacity, confirmed, now));
             return new SessionCounts(s.Id, state, capacity, confirmed, Math.Max(0, capacity - confirmed), waiting);
-        }));
-        return counts;
+        })];
     }
+
+    /// <summary>The catalogue and every session's counter as storage has them, read all at once.</summary>
+    private static async Task<CountsRead> ReadCountsAsync(RegistrationStore store, SessionCatalogue catalogue)
+    {
+        // Taken before reading: whatever this process commits from here on may be missing from what is read.
+        var commits = store.Commits;
+        var sessions = await catalogue.AllAsync();
+        var counts = await Task.WhenAll(sessions.Values.Select(async s => (s.Id, Counts: await store.CountsAsync(s.Id) ?? (s.Capacity, 0, 0))));
+        return new CountsRead([.. sessions.Values], counts.ToDictionary(c => c.Id, c => c.Counts, StringComparer.Ordinal), commits);
+    }
+
+    /// <summary>What one read of the live counts found, and how many commits this process had made before it.</summary>
+    private sealed record CountsRead(IReadOnlyList<SessionDefinition> Sessions, IReadOnlyDictionary<string, (int Capacity, int Confirmed, int Waiting)> Counts, long Commits);
 
     public Task SubscribeAsync(string email, string lang, CancellationToken cancellation = default) =>
         store.SubscribeAsync(emails.Hash(email), email.Trim(), lang, Now, cancellation);

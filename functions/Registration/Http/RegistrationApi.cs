@@ -21,11 +21,15 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     /// <summary>What nginx answers a client that closed the connection first; nobody reads it.</summary>
     private const int ClientClosedRequest = 499;
 
-    /// <summary>GET /api/sessions: live seats of every session.</summary>
+    /// <summary>
+    /// GET /api/sessions: live seats of every session, from this instance's snapshot of storage (at most 2 s
+    /// old, <see cref="RegistrationService.CountsAsync"/>). Cached 5 s more by browsers and front ends: 7 s in
+    /// all, within the 10 s the contract allows.
+    /// </summary>
     public Task<IResult> SessionsAsync(HttpRequest request) => Guarded(request, null, async () =>
     {
         var counts = await service.CountsAsync(request.HttpContext.RequestAborted);
-        request.HttpContext.Response.Headers.CacheControl = "public, max-age=10";
+        request.HttpContext.Response.Headers.CacheControl = "public, max-age=5";
         return Results.Json(new
         {
             now = Paris_(service.Now),

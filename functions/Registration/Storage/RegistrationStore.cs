@@ -37,6 +37,11 @@ public sealed class RegistrationStore
     // nothing, and the counter is read afresh. Cancellations and capacity changes forget it.
     private readonly ConcurrentDictionary<string, CounterEntity> _counters = new(StringComparer.Ordinal);
 
+    // The counts of each session as this process last committed them, numbered in commit order. The live
+    // counts lay them over their last read of storage, so that this process's own writes show at once.
+    private readonly ConcurrentDictionary<string, (long Commit, int Capacity, int Confirmed, int Waiting)> _committed = new(StringComparer.Ordinal);
+    private long _commits;
+
     // The registrations waiting for each session's gate, in the order they came (see RegisterAsync).
     private readonly ConcurrentDictionary<string, ConcurrentQueue<PendingRegistration>> _waiting = new(StringComparer.Ordinal);
 
@@ -73,6 +78,13 @@ public sealed class RegistrationStore
 
     /// <summary>Every request this store has sent to storage, reads and retries included.</summary>
     public long Requests => _requests.Sent;
+
+    /// <summary>How many transactions this process has committed on seat counters so far.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>A session's counts as this process committed them after its first <paramref name="commits"/> commits, if it did.</summary>
+    public (int Capacity, int Confirmed, int Waiting)? CommittedSince(string sessionId, long commits) =>
+        _committed.TryGetValue(sessionId, out var last) && last.Commit > commits ? (last.Capacity, last.Confirmed, last.Waiting) : null;
 
     public Task EnsureTableAsync(CancellationToken cancellation = default) =>
         Guard(cancellation, () => _table.CreateIfNotExistsAsync(cancellation));
@@ -145,6 +157,7 @@ public sealed class RegistrationStore
                     : CounterUpdate(counter));
                 if (await TrySubmitAsync(actions, cancellation) is not null)
                 {
+                    Committed(counter);
                     promoted += promote;
 
                     // More than one batch of promotions: go round again on the fresh counter.
@@ -561,6 +574,7 @@ public sealed class RegistrationStore
                 actions.Add(CounterUpdate(counter));
                 if (await TrySubmitAsync(actions, cancellation) is not null)
                 {
+                    Committed(counter);
                     return true;
                 }
 
@@ -916,6 +930,7 @@ public sealed class RegistrationStore
     /// <summary>Keeps the counter as just committed, with the ETag storage gave it (forgets it when none was given).</summary>
     private void Remember(CounterEntity counter, ETag? etag)
     {
+        Committed(counter);
         if (etag is not { } committed)
         {
             Forget(counter.PartitionKey);
@@ -928,6 +943,10 @@ public sealed class RegistrationStore
     }
 
     private void Forget(string sessionId) => _counters.TryRemove(sessionId, out _);
+
+    /// <summary>Numbers a commit of a session's counter (within the session's gate, so in order for each session).</summary>
+    private void Committed(CounterEntity counter) =>
+        _committed[counter.PartitionKey] = (Interlocked.Increment(ref _commits), counter.Capacity, counter.Confirmed, counter.Waiting);
 
     /// <summary>
     /// The counter's update, guarded by its ETag. A merge, though every property is sent, so that it ends as

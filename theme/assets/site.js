@@ -259,7 +259,7 @@
     }
   };
 
-  // The visitor's own registration must show at once: ask past the browser's 10-second cache.
+  // The visitor's own registration must show at once: ask past the browser's 5-second cache.
   fetch('/api/sessions', { headers: { Accept: 'application/json' }, cache: 'no-cache' })
     // An error's body is cancelled, not left unread: an unread body keeps the request (and the page's load) open.
     .then((response) => (response.ok ? response.json() : response.body?.cancel().then(() => Promise.reject(response.status)) ?? Promise.reject(response.status)))
@@ -414,6 +414,24 @@
     }
   };
 
+  // One idempotency key per submission: sending the same answers again (after an error, or by the plain
+  // form post this script falls back to) names the same booking, so a retry never strands a seat under a
+  // token nobody has. Changed answers are a new submission with a new key. Without JavaScript there is no
+  // key: the page is static, so a key written in it would be everyone's.
+  const keyField = Object.assign(document.createElement('input'), { type: 'hidden', name: 'idempotencyKey' });
+  form.append(keyField);
+  let submission = null;
+  const keyFor = (body) => {
+    const answers = JSON.stringify(body);
+    if (submission?.answers !== answers) {
+      const random = crypto.getRandomValues(new Uint8Array(16));
+      submission = { answers, key: Array.from(random, (b) => b.toString(16).padStart(2, '0')).join('') };
+    }
+
+    keyField.value = submission.key;
+    return submission.key;
+  };
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors();
@@ -433,7 +451,7 @@
     button.disabled = true;
     let response;
     try {
-      response = await fetch(form.action, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+      response = await fetch(form.action, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': keyFor(body) }, body: JSON.stringify(body) });
     } catch {
       // The API could not be reached from here: the plain form post still can.
       button.disabled = false;

@@ -15,7 +15,7 @@ public sealed record BookingView(string BookingId, string FirstName, string Mask
 /// The registration rules: windows, overlaps, one seat per person, bookings and their private tokens. The
 /// seat arithmetic itself is the store's, inside its transactions.
 /// </summary>
-public sealed class RegistrationService(RegistrationStore store, SessionCatalogue catalogue, EmailIdentity emails, TimeProvider clock)
+public sealed class RegistrationService(RegistrationStore store, SessionCatalogue catalogue, EmailIdentity emails, IdempotencyKeys keys, TimeProvider clock)
 {
     /// <summary>How old the live counts may be: page loads at opening time must not compete with registrations for storage.</summary>
     public static readonly TimeSpan CountsMaxAge = TimeSpan.FromSeconds(2);
@@ -33,7 +33,8 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
     /// <summary>
     /// Registers the applicant to each session in the order asked. The booking is written first, so that
     /// whatever was registered can always be managed with the token; each session is then its own
-    /// transaction, and a repeated request finds what the first one made.
+    /// transaction, and a repeated request finds what the first one made. With an idempotency key, a repeat
+    /// is the same booking (<see cref="IdempotencyKeys"/>): same id, same token, the results of now.
     /// </summary>
     /// <remarks>
     /// Someone never seen before (their marker was written with this booking) holds nothing anywhere: their
@@ -41,7 +42,7 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
     /// each overlapping session is read. A person's requests take turns (<see cref="PersonTurns"/>), so that
     /// two sent at once cannot both miss the other's seat.
     /// </remarks>
-    public async Task<RegistrationReply> RegisterAsync(IReadOnlyList<string> sessionIds, Applicant applicant, CancellationToken cancellation = default)
+    public async Task<RegistrationReply> RegisterAsync(IReadOnlyList<string> sessionIds, Applicant applicant, string? idempotencyKey = null, CancellationToken cancellation = default)
     {
         var sessions = await catalogue.AllAsync(cancellation);
         var emailHash = emails.Hash(applicant.Email);
@@ -49,9 +50,10 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
         // One request of a person at a time (in this process): the second sees what the first one holds.
         using var turn = await _turns.TakeAsync(emailHash, cancellation);
         var now = Now;
-        var token = ManageToken.NewFor(emailHash);
+        var (bookingId, token) = IdempotencyKeys.IsWellFormed(idempotencyKey)
+            ? keys.BookingFor(idempotencyKey!, emailHash, sessionIds)
+            : (ManageToken.NewBookingId(), ManageToken.NewFor(emailHash));
         var tokenHash = ManageToken.Hash(token);
-        var bookingId = ManageToken.NewBookingId();
         var firstSeen = await store.CreateBookingAsync(new BookingEntity
         {
             PartitionKey = BookingEntity.PartitionFor(tokenHash),

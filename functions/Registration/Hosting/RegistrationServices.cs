@@ -20,22 +20,26 @@ public static class RegistrationServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RegistrationOptions>>().Value);
         services.AddSingleton(clock ?? TimeProvider.System);
         services.AddSingleton(sp => new RegistrationStore(sp.GetRequiredService<RegistrationOptions>()));
-        services.AddSingleton(sp =>
-        {
-            var key = sp.GetRequiredService<RegistrationOptions>().EmailHashKey;
-            if (string.IsNullOrWhiteSpace(key) || key.Length < 32)
-            {
-                throw new InvalidOperationException("Registration:EmailHashKey must be a secret of at least 32 characters");
-            }
-
-            return new EmailIdentity(Encoding.UTF8.GetBytes(key));
-        });
+        services.AddSingleton(sp => new EmailIdentity(Secret(sp)));
+        services.AddSingleton(sp => new IdempotencyKeys(Secret(sp)));
         services.AddSingleton<SessionCatalogue>();
         services.AddSingleton<RegistrationService>();
         services.AddSingleton<Retention>();
         services.AddSingleton(sp => new ClientRateLimiter(sp.GetRequiredService<RegistrationOptions>().RateLimitPerMinute));
         services.AddSingleton<RegistrationApi>();
         return services;
+    }
+
+    /// <summary>The server's secret: the key of the emails' hashes, from which the idempotent bookings' tokens are derived too.</summary>
+    private static byte[] Secret(IServiceProvider services)
+    {
+        var key = services.GetRequiredService<RegistrationOptions>().EmailHashKey;
+        if (string.IsNullOrWhiteSpace(key) || key.Length < 32)
+        {
+            throw new InvalidOperationException("Registration:EmailHashKey must be a secret of at least 32 characters");
+        }
+
+        return Encoding.UTF8.GetBytes(key);
     }
 
     /// <summary>The API's routes under <c>/api</c>, for a plain ASP.NET Core host (serve).</summary>

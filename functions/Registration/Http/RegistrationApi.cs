@@ -55,7 +55,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             }
 
             var applicant = new Applicant(input.FirstName!.Trim(), input.LastName!.Trim(), input.Email!.Trim(), input.Organisation?.Trim() ?? "", lang, input.AcceptWaitlist ?? false);
-            var reply = await service.RegisterAsync(input.Sessions!, applicant, request.HttpContext.RequestAborted);
+            var reply = await service.RegisterAsync(input.Sessions!, applicant, IdempotencyKey(request, input), request.HttpContext.RequestAborted);
             logger.LogInformation("registration {BookingId}: {Results}", reply.BookingId, string.Join(", ", reply.Results.Select(r => $"{r.Session}={r.Status}{(r.Reason is null ? "" : ":" + r.Reason)}")));
 
             var status = reply.AnyCreated ? StatusCodes.Status201Created
@@ -248,6 +248,13 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     }
 
     public static string PagePath(string token) => $"/api/registrations/{token}/page";
+
+    /// <summary>
+    /// The key that makes a registration safe to send again: the <c>Idempotency-Key</c> header (the site's
+    /// script), else the form's hidden field (which the script fills, for its fallback to a plain post).
+    /// </summary>
+    private static string? IdempotencyKey(HttpRequest request, RegistrationInput input) =>
+        request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } header ? header : input.IdempotencyKey;
 
     private static object Json(SessionOutcome r) => new { session = r.Session, status = r.Status, position = r.Position, reason = r.Reason };
 

@@ -13,6 +13,9 @@ public sealed class RegistrationInput
     public static readonly string[] RegistrationFields = ["sessions", "firstName", "lastName", "email", "organisation", "lang", "acceptWaitlist", "acceptPrivacy", "website"];
     public static readonly string[] NewsletterFields = ["email", "lang", "acceptPrivacy", "website"];
 
+    /// <summary>The registration form's hidden field for its idempotency key, which the site's script fills (JSON clients send the header).</summary>
+    public const string IdempotencyKeyField = "idempotencyKey";
+
     public List<string>? Sessions { get; set; }
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
@@ -22,6 +25,7 @@ public sealed class RegistrationInput
     public bool? AcceptWaitlist { get; set; }
     public bool? AcceptPrivacy { get; set; }
     public string? Website { get; set; }
+    public string? IdempotencyKey { get; set; }
 
     /// <summary>Field -> kinds of type mistake ("text", "boolean", "list", "unknown").</summary>
     public Dictionary<string, string> TypeErrors { get; } = new(StringComparer.Ordinal);
@@ -86,6 +90,12 @@ public sealed class RegistrationInput
         var input = new RegistrationInput();
         foreach (var (name, values) in form)
         {
+            if (name == IdempotencyKeyField)
+            {
+                input.IdempotencyKey = values.ToString();
+                continue;
+            }
+
             if (!allowed.Contains(name))
             {
                 // Browsers may send the submit button's name; a form is less strict than a JSON client.

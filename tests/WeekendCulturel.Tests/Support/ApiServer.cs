@@ -35,7 +35,8 @@ public sealed class ApiServer : IAsyncDisposable
 
     public RegistrationStore Store => Services.GetRequiredService<RegistrationStore>();
 
-    public static async Task<ApiServer> StartAsync(AzuriteServer azurite, IReadOnlyList<SessionDefinition> sessions, int rateLimit = 0, DateTimeOffset? now = null)
+    /// <summary>Starts the API on <paramref name="azurite"/>, or on <paramref name="storage"/> when given (a relay in front of it).</summary>
+    public static async Task<ApiServer> StartAsync(AzuriteServer azurite, IReadOnlyList<SessionDefinition> sessions, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null)
     {
         var port = AzuriteServer.FreePort();
         // Not the working directory: tests that build content switch it for a moment to a folder they delete.
@@ -44,7 +45,7 @@ public sealed class ApiServer : IAsyncDisposable
         web.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Registration:StorageConnectionString"] = azurite.ConnectionString,
+            ["Registration:StorageConnectionString"] = storage ?? azurite.ConnectionString,
             ["Registration:TableName"] = "t" + Guid.NewGuid().ToString("N")[..20],
             ["Registration:AdminKey"] = AdminKey,
             ["Registration:EmailHashKey"] = "test-email-hash-key-0123456789abcdefghij",

@@ -1,10 +1,11 @@
 using WeekendCulturel.Bench.Rush;
 
-// rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--slices 6] [--workers 64] [rush|throughput|all|layouts]
+// rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--slices 6] [--workers 64] [--pollers 24] [rush|throughput|all|layouts|pollers]
 // Starts the built generator's `serve` (with the real Azurite it starts) on a fresh copy of the content and
 // fresh registration data, then: the rush (N registrations at once for one 30-seat session, checked against
 // the server's state), and/or the throughput (registrations per second through the API against raw Table
-// inserts per second on the same Azurite). The result lines go to stdout; progress goes to stderr.
+// inserts per second on the same Azurite), or registration times with and without pollers of the live seats.
+// The result lines go to stdout; progress goes to stderr.
 var (options, error) = RushOptions.Parse(args);
 if (options is null)
 {
@@ -50,6 +51,16 @@ try
         if (throughput.RegistrationTally.Failed > 0)
         {
             problems.Add($"{throughput.RegistrationTally.Failed} registrations failed during the throughput run");
+        }
+    }
+
+    if (options.RunPollers)
+    {
+        var pollers = await PollersRun.RunAsync(serve, visitors, state, options.Throughput, options.Pollers, runTag, stop.Token);
+        Console.WriteLine(pollers.Line);
+        if (pollers.Alone.Failed + pollers.Polled.Failed + pollers.FailedPolls > 0)
+        {
+            problems.Add($"{pollers.Alone.Failed + pollers.Polled.Failed} registrations and {pollers.FailedPolls} polls failed during the pollers run");
         }
     }
 

@@ -17,13 +17,13 @@ public sealed record LatencySummary(double P50, double P99, double PerSecond, in
 /// <summary>
 /// What page loads at opening time do to registrations. The throughput's workers register in closed loops
 /// (each request timed from its send to the end of its answer) while, in every other slice, pollers (24 by
-/// default, each a visitor of its own) ask <c>GET /api/sessions</c> one after the other, as the session pages
-/// and the form do on each load. Slices without and with pollers alternate (alone, polled, polled, alone,
+/// default, each a visitor of its own) ask <c>GET /api/sessions</c> in loops, back to back or at most once per
+/// interval each, as the session pages and the form do on each load. Slices without and with pollers alternate (alone, polled, polled, alone,
 /// ...), so both sides share the same spells of the host's load and the same growth of Azurite's data.
 /// </summary>
 public static class PollersRun
 {
-    public static async Task<PollersResult> RunAsync(ServeProcess serve, Visitors visitors, ServerState state, ThroughputPlan plan, int pollers, string runTag, CancellationToken cancellation)
+    public static async Task<PollersResult> RunAsync(ServeProcess serve, Visitors visitors, ServerState state, ThroughputPlan plan, int pollers, TimeSpan interval, string runTag, CancellationToken cancellation)
     {
         var sessions = (await state.SessionsAsync(cancellation)).Where(s => s.TakesRegistrations).Select(s => s.Id).ToArray();
         if (sessions.Length == 0)
@@ -36,8 +36,8 @@ public static class PollersRun
         var pollClients = Enumerable.Range(0, pollers).Select(_ => visitors.Next()).ToArray();
         try
         {
-            var polls = pollClients.Select(Poller).ToArray();
-            Console.Error.WriteLine($"pollers: {plan.Workers} workers registering over {sessions.Length} sessions, {pollers} pollers of /api/sessions in every other slice; {plan.WarmUp.TotalSeconds:F0} s of warm-up, then {plan.Measured.TotalSeconds:F0} s in {plan.Slices} pairs of slices of {plan.Slice.TotalSeconds:F1} s...");
+            var polls = pollClients.Select(c => Poller(c, interval)).ToArray();
+            Console.Error.WriteLine($"pollers: {plan.Workers} workers registering over {sessions.Length} sessions, {pollers} pollers of /api/sessions in every other slice ({(interval == TimeSpan.Zero ? "back to back" : $"each at most once per {interval.TotalMilliseconds:F0} ms")}); {plan.WarmUp.TotalSeconds:F0} s of warm-up, then {plan.Measured.TotalSeconds:F0} s of each side in {plan.Slices} pairs of slices of {plan.Slice.TotalSeconds:F1} s...");
             await TimedLoop.RunAsync(registerers, polls, plan.WarmUp, cancellation);
 
             var alone = new Measured();
@@ -57,9 +57,9 @@ public static class PollersRun
                     $"pollers: pair {pair + 1}/{plan.Slices}: alone p50 {alone.Last.P50:F0} ms, with pollers p50 {polled.Last.P50:F0} ms"));
             }
 
-            // Each side ran for half the measured time.
-            var half = plan.Measured.TotalSeconds / 2;
-            return new PollersResult(pollers, alone.Summary(half), polled.Summary(half), pollCount.Succeeded / half, pollCount.Failed);
+            // Each side ran for the measured time (--seconds), as in the throughput.
+            var seconds = plan.Measured.TotalSeconds;
+            return new PollersResult(pollers, alone.Summary(seconds), polled.Summary(seconds), pollCount.Succeeded / seconds, pollCount.Failed);
         }
         finally
         {
@@ -70,18 +70,29 @@ public static class PollersRun
         }
     }
 
-    private static Func<CancellationToken, Task<bool>> Poller(HttpClient client) => async ct =>
+    /// <summary>A visitor loading pages: asks for the live seats, then again once <paramref name="interval"/> has passed since it asked.</summary>
+    private static Func<CancellationToken, Task<bool>> Poller(HttpClient client, TimeSpan interval) => async ct =>
     {
+        var asked = Stopwatch.GetTimestamp();
+        bool ok;
         try
         {
             using var response = await client.GetAsync("api/sessions", ct);
             await response.Content.ReadAsByteArrayAsync(ct);
-            return response.IsSuccessStatusCode;
+            ok = response.IsSuccessStatusCode;
         }
         catch (Exception) when (!ct.IsCancellationRequested)
         {
-            return false;
+            ok = false;
         }
+
+        var rest = interval - Stopwatch.GetElapsedTime(asked);
+        if (rest > TimeSpan.Zero)
+        {
+            await Task.Delay(rest, ct);
+        }
+
+        return ok;
     };
 
     /// <summary>The times of the requests that succeeded inside the slices of one side, and the failures.</summary>

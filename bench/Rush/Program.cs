@@ -1,6 +1,6 @@
 using WeekendCulturel.Bench.Rush;
 
-// rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--slices 6] [--workers 64] [--pollers 24] [rush|throughput|all|layouts|pollers]
+// rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--slices 6] [--workers 64] [--pollers 24] [--poll-interval 0] [rush|throughput|all|layouts|pollers]
 // Starts the built generator's `serve` (with the real Azurite it starts) on a fresh copy of the content and
 // fresh registration data, then: the rush (N registrations at once for one 30-seat session, checked against
 // the server's state), and/or the throughput (registrations per second through the API against raw Table
@@ -56,7 +56,7 @@ try
 
     if (options.RunPollers)
     {
-        var pollers = await PollersRun.RunAsync(serve, visitors, state, options.Throughput, options.Pollers, runTag, stop.Token);
+        var pollers = await PollersRun.RunAsync(serve, visitors, state, options.Throughput, options.Pollers, TimeSpan.FromMilliseconds(options.PollIntervalMs), runTag, stop.Token);
         Console.WriteLine(pollers.Line);
         if (pollers.Alone.Failed + pollers.Polled.Failed + pollers.FailedPolls > 0)
         {

@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace WeekendCulturel.Bench.Rush;
 
-/// <summary>What to run and how hard: <c>rush [--sessions-rush N] [--seconds S] [--warm-up S] [--slices N] [--workers W] [--pollers P] [rush|throughput|all|layouts|pollers]</c>.</summary>
-public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSeconds, int Slices, int Workers, int Pollers, bool RunRush, bool RunThroughput, bool RunLayouts, bool RunPollers, string Repository)
+/// <summary>What to run and how hard: <c>rush [--sessions-rush N] [--seconds S] [--warm-up S] [--slices N] [--workers W] [--pollers P] [--poll-interval MS] [rush|throughput|all|layouts|pollers]</c>.</summary>
+public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSeconds, int Slices, int Workers, int Pollers, int PollIntervalMs, bool RunRush, bool RunThroughput, bool RunLayouts, bool RunPollers, string Repository)
 {
     public ThroughputPlan Throughput => new(Workers, Seconds, WarmUpSeconds, Slices);
 
-    public const string Usage = "usage: bench/rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--slices 6] [--workers 64] [--pollers 24] [--repository DIR] [rush|throughput|all|layouts|pollers]";
+    public const string Usage = "usage: bench/rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--slices 6] [--workers 64] [--pollers 24] [--poll-interval 0] [--repository DIR] [rush|throughput|all|layouts|pollers]";
 
     /// <summary>The parsed options, or the reason they are wrong.</summary>
     public static (RushOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -23,6 +23,9 @@ public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSecond
         // Visitors loading session pages at opening time, each page asking for the live seats.
         var pollers = 24;
 
+        // 0: each poller asks again as soon as it is answered; else at most once per this many milliseconds.
+        var pollInterval = 0;
+
         // Six pairs of 5 s slices by default: short enough to follow the host's load, long enough that the
         // requests in flight at a slice's end are few against the thousands it counts.
         var slices = 6;
@@ -33,7 +36,7 @@ public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSecond
             var arg = args[i];
             switch (arg)
             {
-                case "--sessions-rush" or "--seconds" or "--warm-up" or "--slices" or "--workers" or "--pollers":
+                case "--sessions-rush" or "--seconds" or "--warm-up" or "--slices" or "--workers" or "--pollers" or "--poll-interval":
                     if (i + 1 >= args.Count || !int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
                     {
                         return (null, $"{arg} needs a positive whole number");
@@ -59,6 +62,10 @@ public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSecond
                     else if (arg == "--pollers")
                     {
                         pollers = n;
+                    }
+                    else if (arg == "--poll-interval")
+                    {
+                        pollInterval = n;
                     }
                     else
                     {
@@ -88,7 +95,7 @@ public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSecond
             return (null, $"{repository} is not the repository (no WeekendCulturel.sln); give --repository DIR");
         }
 
-        return (new RushOptions(rush, seconds, warmUp, slices, workers, pollers, mode is "rush" or "all", mode is "throughput" or "all", mode is "layouts", mode is "pollers", repository), null);
+        return (new RushOptions(rush, seconds, warmUp, slices, workers, pollers, pollInterval, mode is "rush" or "all", mode is "throughput" or "all", mode is "layouts", mode is "pollers", repository), null);
     }
 
     /// <summary>The repository this tool was built in: the first parent of its binary that holds the solution.</summary>

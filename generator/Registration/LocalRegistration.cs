@@ -32,7 +32,8 @@ public sealed class LocalRegistration : IAsyncDisposable
 
     public string AdminKey => Configuration[$"{RegistrationOptions.Section}:AdminKey"]!;
 
-    public static async Task<LocalRegistration> StartAsync(string? storage, DateTimeOffset? now, string dataDirectory, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="siteUrl">Where the site is served (serve's own address): the API's absolute links start with it.</param>
+    public static async Task<LocalRegistration> StartAsync(string? storage, DateTimeOffset? now, string dataDirectory, IReadOnlyDictionary<string, string?>? overrides = null, Uri? siteUrl = null)
     {
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var section = RegistrationOptions.Section;
@@ -61,6 +62,7 @@ public sealed class LocalRegistration : IAsyncDisposable
                 // A Table endpoint: signed in with Azure.Identity (the Azure CLI's login, a managed identity...).
                 ? new Dictionary<string, string?> { [$"{section}:TableEndpoint"] = connection, [$"{section}:StorageConnectionString"] = "" }
                 : new Dictionary<string, string?> { [$"{section}:StorageConnectionString"] = connection })
+            .AddInMemoryCollection(siteUrl is null ? [] : new Dictionary<string, string?> { [$"{section}:SiteUrl"] = siteUrl.AbsoluteUri })
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
         TimeProvider clock = now is { } start ? new ShiftedClock(start) : TimeProvider.System;
@@ -71,11 +73,11 @@ public sealed class LocalRegistration : IAsyncDisposable
     /// <see cref="StartAsync"/> for a command: when the local storage cannot start (no node, npm could not
     /// install Azurite, Azurite stopped or did not answer), says why on stderr and gives null.
     /// </summary>
-    public static async Task<LocalRegistration?> StartForAsync(string command, string? storage, DateTimeOffset? now, string dataDirectory)
+    public static async Task<LocalRegistration?> StartForAsync(string command, string? storage, DateTimeOffset? now, string dataDirectory, Uri? siteUrl = null)
     {
         try
         {
-            return await StartAsync(storage, now, dataDirectory);
+            return await StartAsync(storage, now, dataDirectory, siteUrl: siteUrl);
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
         {

@@ -125,7 +125,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         var shell = await store.SiteValueAsync(CatalogueSync.ShellRow(lang), request.HttpContext.RequestAborted);
         if (booking is null)
         {
-            return Html(HtmlPages.FormErrors(shell, lang, text.NotFoundTitle, text.NotFoundDetail, null, lang == "en" ? "/en/registration/" : "/inscription/"), StatusCodes.Status404NotFound);
+            return Html(HtmlPages.FormErrors(shell, lang, text.NotFoundTitle, text.NotFoundDetail, null, SitePaths.RegistrationForm(lang)), StatusCodes.Status404NotFound);
         }
 
         var sessions = await service.SessionsAsync(request.HttpContext.RequestAborted);
@@ -134,7 +134,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             .Where(p => p.Length == 2 && sessions.ContainsKey(p[0]) && p[1] is "closed" or "not-yet-open" or "full" or "conflict")
             .Select(p => SessionOutcome.Rejected(p[0], p[1]))
             .ToList();
-        var manageUrl = $"{request.Scheme}://{request.Host}{PagePath(token)}?lang={lang}";
+        var manageUrl = SiteLink($"{PagePath(token)}?lang={lang}");
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return Html(HtmlPages.Booking(shell, booking, sessions, lang, manageUrl, $"/api/registrations/{token}", request.Query["new"] == "1", rejected), StatusCodes.Status200OK);
     });
@@ -154,7 +154,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             }
 
             return isForm
-                ? SeeOther(lang == "en" ? "/en/newsletter/thanks/" : "/lettre/merci/")
+                ? SeeOther(SitePaths.NewsletterThanks(lang))
                 : Results.Json(new { status = "accepted" }, Problems.JsonOptions, statusCode: StatusCodes.Status202Accepted);
         });
 
@@ -242,6 +242,9 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
 
     public static string PagePath(string token) => $"/api/registrations/{token}/page";
 
+    /// <summary>An address of the site as configured, whatever host the request names; a path when none is.</summary>
+    private string SiteLink(string path) => options.SiteUrl is { } site ? new Uri(site, path).AbsoluteUri : path;
+
     private static object Json(SessionOutcome r) => new { session = r.Session, status = r.Status, position = r.Position, reason = r.Reason };
 
     private static string Paris_(DateTimeOffset now) => TimeZoneInfo.ConvertTime(now, Paris).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
@@ -260,9 +263,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         }
 
         var shell = await SafeShell(text.Lang);
-        var back = request.Headers.Referer.ToString() is { Length: > 0 } referer && Uri.TryCreate(referer, UriKind.Absolute, out var uri) && uri.Host == request.Host.Host
-            ? uri.PathAndQuery
-            : text.Lang == "en" ? "/en/registration/" : "/inscription/";
+        var back = SitePaths.FormOf(request.Path, text.Lang);
         var status = (problem as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status400BadRequest;
         return Html(HtmlPages.FormErrors(shell, text.Lang, title, detail, errors, back), status);
     }
@@ -293,7 +294,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             request.HttpContext.Response.Headers.RetryAfter = "5";
             return formText is null
                 ? Problems.Unavailable(text)
-                : Html(HtmlPages.FormErrors(null, text.Lang, text.UnavailableTitle, text.UnavailableDetail, null, text.Lang == "en" ? "/en/registration/" : "/inscription/"), StatusCodes.Status503ServiceUnavailable);
+                : Html(HtmlPages.FormErrors(null, text.Lang, text.UnavailableTitle, text.UnavailableDetail, null, SitePaths.FormOf(request.Path, text.Lang)), StatusCodes.Status503ServiceUnavailable);
         }
     }
 }

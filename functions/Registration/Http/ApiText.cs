@@ -8,7 +8,9 @@ public sealed record ApiText
         Lang = "fr",
         Required = "Ce champ est obligatoire.",
         TooLong = "{0} caractères au plus.",
-        Forbidden = "Ce champ contient des caractères non autorisés.",
+        AngleBrackets = "Les chevrons «\u00a0<\u00a0» et «\u00a0>\u00a0» ne sont pas autorisés.",
+        ControlCharacters = "Les caractères de contrôle (retour à la ligne, tabulation, caractère nul…) ne sont pas autorisés.",
+        InvisibleCharacters = "Les caractères invisibles (espace sans chasse, trait d’union conditionnel, inversion du sens d’écriture…) ne sont pas autorisés.",
         Email = "Saisissez une adresse électronique valide, par exemple nom@exemple.fr.",
         NoSession = "Choisissez au moins une séance.",
         TooManySessions = "Choisissez 10 séances au plus.",
@@ -46,7 +48,9 @@ public sealed record ApiText
         Lang = "en",
         Required = "This field is required.",
         TooLong = "At most {0} characters.",
-        Forbidden = "This field contains characters that are not allowed.",
+        AngleBrackets = "Angle brackets < and > are not allowed.",
+        ControlCharacters = "Control characters (line break, tab, null character…) are not allowed.",
+        InvisibleCharacters = "Invisible characters (zero-width space, soft hyphen, text direction override…) are not allowed.",
         Email = "Enter a valid email address, for example name@example.org.",
         NoSession = "Choose at least one session.",
         TooManySessions = "Choose at most 10 sessions.",
@@ -82,7 +86,9 @@ public sealed record ApiText
     public required string Lang { get; init; }
     public required string Required { get; init; }
     public required string TooLong { get; init; }
-    public required string Forbidden { get; init; }
+    public required string AngleBrackets { get; init; }
+    public required string ControlCharacters { get; init; }
+    public required string InvisibleCharacters { get; init; }
     public required string Email { get; init; }
     public required string NoSession { get; init; }
     public required string TooManySessions { get; init; }

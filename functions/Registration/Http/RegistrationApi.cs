@@ -47,7 +47,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
                     : Results.Json(new { bookingId = ManageToken.NewBookingId(), manageToken = ManageToken.New(), results = input.Sessions!.Select(SessionOutcome.Confirmed) }, Problems.JsonOptions, statusCode: StatusCodes.Status201Created);
             }
 
-            var applicant = new Applicant(input.FirstName!.Trim(), input.LastName!.Trim(), input.Email!.Trim(), input.Organisation?.Trim() ?? "", lang, input.AcceptWaitlist ?? false);
+            var applicant = new Applicant(RequestValidator.Clean(input.FirstName), RequestValidator.Clean(input.LastName), RequestValidator.Clean(input.Email), RequestValidator.Clean(input.Organisation), lang, input.AcceptWaitlist ?? false);
             var reply = await service.RegisterAsync(input.Sessions!, applicant, request.HttpContext.RequestAborted);
             logger.LogInformation("registration {BookingId}: {Results}", reply.BookingId, string.Join(", ", reply.Results.Select(r => $"{r.Session}={r.Status}{(r.Reason is null ? "" : ":" + r.Reason)}")));
 
@@ -149,7 +149,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             var (input, lang, _, isForm) = posted;
             if (string.IsNullOrEmpty(input.Website))
             {
-                await service.SubscribeAsync(input.Email!, lang, request.HttpContext.RequestAborted);
+                await service.SubscribeAsync(RequestValidator.Clean(input.Email), lang, request.HttpContext.RequestAborted);
                 logger.LogInformation("newsletter subscription recorded");
             }
 

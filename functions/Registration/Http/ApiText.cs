@@ -16,6 +16,7 @@ public sealed record ApiText
         TooManySessions = "Choisissez 10 séances au plus.",
         RepeatedSession = "Chaque séance ne peut être choisie qu’une fois.",
         UnknownSession = "Séance inconnue\u00a0: {0}.",
+        FreeEntrySession = "«\u00a0{0}\u00a0» est en accès libre, sans inscription\u00a0: venez directement, dans la limite des places disponibles.",
         Privacy = "Vous devez accepter le traitement de vos données pour vous inscrire.",
         Text = "Un texte est attendu.",
         Boolean = "Une valeur vrai ou faux est attendue.",
@@ -56,6 +57,7 @@ public sealed record ApiText
         TooManySessions = "Choose at most 10 sessions.",
         RepeatedSession = "Each session can be chosen only once.",
         UnknownSession = "Unknown session: {0}.",
+        FreeEntrySession = "“{0}” is free entry, no registration needed: just come along, as space allows.",
         Privacy = "You must accept the processing of your data to register.",
         Text = "A text is expected.",
         Boolean = "A true or false value is expected.",
@@ -94,6 +96,7 @@ public sealed record ApiText
     public required string TooManySessions { get; init; }
     public required string RepeatedSession { get; init; }
     public required string UnknownSession { get; init; }
+    public required string FreeEntrySession { get; init; }
     public required string Privacy { get; init; }
     public required string Text { get; init; }
     public required string Boolean { get; init; }

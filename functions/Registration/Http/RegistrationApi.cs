@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -34,7 +35,14 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     public Task<IResult> RegisterAsync(HttpRequest request) => PostAsync(
         request,
         RegistrationInput.RegistrationFields,
-        async (input, text) => RequestValidator.Registration(input, await service.SessionsAsync(request.HttpContext.RequestAborted), text),
+        async (input, text) =>
+        {
+            var known = await service.SessionsAsync(request.HttpContext.RequestAborted);
+            var freeEntry = input.Sessions?.Any(s => !known.ContainsKey(s)) == true
+                ? await service.FreeEntryAsync(request.HttpContext.RequestAborted)
+                : ReadOnlyDictionary<string, FreeEntrySession>.Empty;
+            return RequestValidator.Registration(input, known, freeEntry, text);
+        },
         async posted =>
         {
             var (input, lang, text, isForm) = posted;

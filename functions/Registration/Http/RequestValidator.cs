@@ -14,7 +14,8 @@ public static partial class RequestValidator
     public const int MaxOrganisation = 200;
     public const int MaxEmail = 254;
 
-    public static Dictionary<string, string[]> Registration(RegistrationInput input, IReadOnlyDictionary<string, SessionDefinition> known, ApiText text)
+    /// <param name="freeEntry">Sessions of the site without registration: asking for one is told so (needed only when a session is not known).</param>
+    public static Dictionary<string, string[]> Registration(RegistrationInput input, IReadOnlyDictionary<string, SessionDefinition> known, IReadOnlyDictionary<string, FreeEntrySession> freeEntry, ApiText text)
     {
         var errors = TypeErrors(input, text);
         var sessions = input.Sessions;
@@ -38,7 +39,9 @@ public static partial class RequestValidator
 
                 foreach (var unknown in sessions.Where(s => !known.ContainsKey(s)).Distinct(StringComparer.Ordinal).Take(5))
                 {
-                    Add(errors, "sessions", string.Format(CultureInfo.InvariantCulture, text.UnknownSession, Printable(unknown)));
+                    Add(errors, "sessions", freeEntry.TryGetValue(unknown, out var free)
+                        ? string.Format(CultureInfo.InvariantCulture, text.FreeEntrySession, free.Title(text.Lang))
+                        : string.Format(CultureInfo.InvariantCulture, text.UnknownSession, Printable(unknown)));
                 }
             }
         }

@@ -19,6 +19,8 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
+    private readonly TrapBookings _trapped = new();
+
     /// <summary>GET /api/sessions: live seats of every session.</summary>
     public Task<IResult> SessionsAsync(HttpRequest request) => Guarded(request, null, async () =>
     {
@@ -46,18 +48,19 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         async posted =>
         {
             var (input, lang, text, isForm) = posted;
-            if (!string.IsNullOrEmpty(input.Website))
-            {
-                // The trap field is filled: a robot. It is told what a person would be told, and nothing is stored.
-                logger.LogInformation("registration trap field filled: nothing stored");
-                return isForm
-                    ? SeeOther(lang == "en" ? "/en/" : "/")
-                    : Results.Json(new { bookingId = ManageToken.NewBookingId(), manageToken = ManageToken.New(), results = input.Sessions!.Select(SessionOutcome.Confirmed) }, Problems.JsonOptions, statusCode: StatusCodes.Status201Created);
-            }
-
             var applicant = new Applicant(RequestValidator.Clean(input.FirstName), RequestValidator.Clean(input.LastName), RequestValidator.Clean(input.Email), RequestValidator.Clean(input.Organisation), lang, input.AcceptWaitlist ?? false);
-            var reply = await service.RegisterAsync(input.Sessions!, applicant, request.HttpContext.RequestAborted);
-            logger.LogInformation("registration {BookingId}: {Results}", reply.BookingId, string.Join(", ", reply.Results.Select(r => $"{r.Session}={r.Status}{(r.Reason is null ? "" : ":" + r.Reason)}")));
+            RegistrationReply reply;
+            if (string.IsNullOrEmpty(input.Website))
+            {
+                reply = await service.RegisterAsync(input.Sessions!, applicant, request.HttpContext.RequestAborted);
+                logger.LogInformation("registration {BookingId}: {Results}", reply.BookingId, string.Join(", ", reply.Results.Select(r => $"{r.Session}={r.Status}{(r.Reason is null ? "" : ":" + r.Reason)}")));
+            }
+            else
+            {
+                // The trap field is filled: a robot. It gets the answer a person would get, and nothing is stored.
+                reply = await TrapAsync(input.Sessions!, applicant, request.HttpContext.RequestAborted);
+                logger.LogInformation("registration trap field filled: nothing stored");
+            }
 
             var status = reply.AnyCreated ? StatusCodes.Status201Created
                 : reply.AnyRegistered ? StatusCodes.Status200OK
@@ -82,7 +85,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     public Task<IResult> BookingAsync(HttpRequest request, string token) => Guarded(request, null, async () =>
     {
         var text = ApiText.For(RegistrationInput.AnswerLanguage(null, request));
-        var booking = await service.BookingAsync(token, request.HttpContext.RequestAborted);
+        var booking = _trapped.Find(token, service.Now) ?? await service.BookingAsync(token, request.HttpContext.RequestAborted);
         if (booking is null)
         {
             return Problems.NotFound(text);
@@ -108,7 +111,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
 
         return await Guarded(request, isForm ? text : null, async () =>
         {
-            var booking = await service.CancelAsync(token, sessionId, request.HttpContext.RequestAborted);
+            var booking = _trapped.Cancel(token, sessionId, service.Now) ?? await service.CancelAsync(token, sessionId, request.HttpContext.RequestAborted);
             if (booking is null)
             {
                 return Problems.NotFound(text);
@@ -129,7 +132,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     {
         var lang = request.Query["lang"].ToString() == "en" ? "en" : "fr";
         var text = ApiText.For(lang);
-        var booking = await service.BookingAsync(token, request.HttpContext.RequestAborted);
+        var booking = _trapped.Find(token, service.Now) ?? await service.BookingAsync(token, request.HttpContext.RequestAborted);
         var shell = await store.SiteValueAsync(CatalogueSync.ShellRow(lang), request.HttpContext.RequestAborted);
         if (booking is null)
         {
@@ -246,6 +249,22 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
 
             return await work(new Posted(input, lang, text, body.IsForm));
         });
+    }
+
+    /// <summary>
+    /// A robot's registration: decided as a real one on the live counts, kept only in memory (its token then
+    /// shows an ordinary booking), with nothing written to storage.
+    /// </summary>
+    private async Task<RegistrationReply> TrapAsync(IReadOnlyList<string> asked, Applicant applicant, CancellationToken cancellation)
+    {
+        var sessions = await service.SessionsAsync(cancellation);
+        var counts = await Task.WhenAll(asked.Select(async id => (Id: id, Counts: await store.CountsAsync(id, cancellation) ?? (sessions[id].Capacity, 0, 0))));
+        var now = service.Now;
+        var results = TrapBookings.Outcomes(asked, sessions, counts.ToDictionary(c => c.Id, c => c.Counts, StringComparer.Ordinal), applicant.AcceptWaitlist, now);
+        var token = ManageToken.New();
+        var bookingId = ManageToken.NewBookingId();
+        _trapped.Add(token, new BookingView(bookingId, applicant.FirstName, EmailIdentity.Mask(applicant.Email), applicant.Lang, [.. results.Where(r => r.IsRegistered)]), now);
+        return new RegistrationReply(bookingId, token, results, results.Any(r => r.IsRegistered));
     }
 
     public static string PagePath(string token) => $"/api/registrations/{token}/page";

@@ -18,6 +18,7 @@ public sealed record ApiText
         UnknownSession = "Séance inconnue\u00a0: {0}.",
         FreeEntrySession = "«\u00a0{0}\u00a0» est en accès libre, sans inscription\u00a0: venez directement, dans la limite des places disponibles.",
         Privacy = "Vous devez accepter le traitement de vos données pour vous inscrire.",
+        NewsletterPrivacy = "Vous devez accepter que votre adresse serve à vous envoyer la lettre d’information.",
         Text = "Un texte est attendu.",
         Boolean = "Une valeur vrai ou faux est attendue.",
         List = "Une liste de séances est attendue.",
@@ -59,6 +60,7 @@ public sealed record ApiText
         UnknownSession = "Unknown session: {0}.",
         FreeEntrySession = "“{0}” is free entry, no registration needed: just come along, as space allows.",
         Privacy = "You must accept the processing of your data to register.",
+        NewsletterPrivacy = "You must accept that your address is used to send you the newsletter.",
         Text = "A text is expected.",
         Boolean = "A true or false value is expected.",
         List = "A list of sessions is expected.",
@@ -98,6 +100,7 @@ public sealed record ApiText
     public required string UnknownSession { get; init; }
     public required string FreeEntrySession { get; init; }
     public required string Privacy { get; init; }
+    public required string NewsletterPrivacy { get; init; }
     public required string Text { get; init; }
     public required string Boolean { get; init; }
     public required string List { get; init; }

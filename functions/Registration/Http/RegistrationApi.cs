@@ -244,7 +244,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             if (errors.Count > 0)
             {
                 logger.LogInformation("{Path} refused: {Fields} to correct", request.Path, string.Join(',', errors.Keys));
-                return await AnswerProblem(request, body.IsForm, text, Problems.Validation(text, errors), text.ValidationTitle, text.ValidationDetail, errors);
+                return await AnswerProblem(request, body.IsForm, text, Problems.Validation(text, errors), text.ValidationTitle, text.ValidationDetail, errors, input);
             }
 
             return await work(new Posted(input, lang, text, body.IsForm));
@@ -281,8 +281,11 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
 
     private static IResult Html(string html, int status) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
 
-    /// <summary>A problem for a JSON client, or the same problem as an HTML page for a form without JavaScript.</summary>
-    private async Task<IResult> AnswerProblem(HttpRequest request, bool isForm, ApiText text, IResult problem, string title, string detail, IDictionary<string, string[]>? errors)
+    /// <summary>
+    /// A problem for a JSON client, or the same problem as an HTML page for a form without JavaScript: a form
+    /// with mistakes comes back filled in with what was <paramref name="sent"/>, its errors beside its fields.
+    /// </summary>
+    private async Task<IResult> AnswerProblem(HttpRequest request, bool isForm, ApiText text, IResult problem, string title, string detail, IDictionary<string, string[]>? errors, RegistrationInput? sent = null)
     {
         if (!isForm)
         {
@@ -290,9 +293,15 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         }
 
         var shell = await SafeShell(text.Lang);
-        var back = SitePaths.FormOf(request.Path, text.Lang);
         var status = (problem as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status400BadRequest;
-        return Html(HtmlPages.FormErrors(shell, text.Lang, title, detail, errors, back), status);
+        if (errors is not null && sent is not null)
+        {
+            return Html(SitePaths.IsNewsletter(request.Path)
+                ? FormPages.Newsletter(shell, text, sent, errors)
+                : FormPages.Registration(shell, text, await service.SessionsAsync(request.HttpContext.RequestAborted), service.Now, options.RetentionDays, sent, errors), status);
+        }
+
+        return Html(HtmlPages.FormErrors(shell, text.Lang, title, detail, errors, SitePaths.FormOf(request.Path, text.Lang)), status);
     }
 
     private async Task<string?> SafeShell(string lang)

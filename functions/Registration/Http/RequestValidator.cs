@@ -49,18 +49,18 @@ public static partial class RequestValidator
         Name(errors, "firstName", input.FirstName, required: true, MaxName, text);
         Name(errors, "lastName", input.LastName, required: true, MaxName, text);
         Name(errors, "organisation", input.Organisation, required: false, MaxOrganisation, text);
-        CommonFields(errors, input, text);
+        CommonFields(errors, input, text, text.Privacy);
         return errors;
     }
 
     public static Dictionary<string, string[]> Newsletter(RegistrationInput input, ApiText text)
     {
         var errors = TypeErrors(input, text);
-        CommonFields(errors, input, text);
+        CommonFields(errors, input, text, text.NewsletterPrivacy);
         return errors;
     }
 
-    private static void CommonFields(Dictionary<string, string[]> errors, RegistrationInput input, ApiText text)
+    private static void CommonFields(Dictionary<string, string[]> errors, RegistrationInput input, ApiText text, string privacy)
     {
         if (!errors.ContainsKey("email"))
         {
@@ -86,7 +86,7 @@ public static partial class RequestValidator
 
         if (!errors.ContainsKey("acceptPrivacy") && input.AcceptPrivacy != true)
         {
-            Add(errors, "acceptPrivacy", text.Privacy);
+            Add(errors, "acceptPrivacy", privacy);
         }
     }
 

@@ -172,6 +172,10 @@ resource functions 'Microsoft.Web/sites@2024-04-01' = {
           value: '@Microsoft.KeyVault(SecretUri=${emailHashKeySecret.properties.secretUri})'
         }
         {
+          name: 'Registration__SiteUrl'
+          value: 'https://${siteDomain}/'
+        }
+        {
           name: 'Registration__RetentionDays'
           value: string(retentionDays)
         }

@@ -17,6 +17,13 @@ public sealed class RegistrationOptions
     public string TableName { get; set; } = "registrations";
 
     /// <summary>
+    /// The site's public address (<c>https://…/</c>), where the API is reached under <c>/api</c>. The absolute
+    /// links the API writes (the private booking link) start with it, never with a request's own headers;
+    /// unset, they are written as paths of the site.
+    /// </summary>
+    public Uri? SiteUrl { get; set; }
+
+    /// <summary>
     /// The organisers' key for <c>admin/*</c>, checked by the handlers when set. On Azure the Functions host
     /// checks its own function key before the handler runs, so it may be left unset there.
     /// </summary>

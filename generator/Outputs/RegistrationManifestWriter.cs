@@ -7,7 +7,8 @@ namespace WeekendCulturel.Generator.Outputs;
 
 /// <summary>
 /// The registration manifest: every session that takes registrations, with its capacity, waiting list and
-/// window. The registration backend reads it (<c>registrations sync</c>); times carry their Paris offset.
+/// window, and the sessions that take none (free entry) by id and title. The registration backend reads it
+/// (<c>registrations sync</c>); times carry their Paris offset.
 /// </summary>
 public static class RegistrationManifestWriter
 {
@@ -43,6 +44,16 @@ public static class RegistrationManifestWriter
             });
         }
 
+        var freeEntry = new JsonArray();
+        foreach (var session in context.Content.Sessions.Where(s => s.Registration is null))
+        {
+            freeEntry.Add(new JsonObject
+            {
+                ["id"] = session.Id,
+                ["title"] = new JsonObject { ["fr"] = session.Text.Fr.Title, ["en"] = session.Text.For(Lang.En).Title },
+            });
+        }
+
         var root = new JsonObject
         {
             ["version"] = 1,
@@ -55,6 +66,7 @@ public static class RegistrationManifestWriter
                 ["siteUrl"] = context.Absolute("/"),
             },
             ["sessions"] = sessions,
+            ["freeEntry"] = freeEntry,
         };
         return OutputFile.Text(Path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }

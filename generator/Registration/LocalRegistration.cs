@@ -32,10 +32,11 @@ public sealed class LocalRegistration : IAsyncDisposable
 
     public string AdminKey => Configuration[$"{RegistrationOptions.Section}:AdminKey"]!;
 
-    public static Task<LocalRegistration> StartAsync(string? storage, DateTimeOffset? now, string dataDirectory, IReadOnlyDictionary<string, string?>? overrides = null) =>
-        StartAsync(storage, ShiftedClock.For(now), dataDirectory, overrides);
+    public static Task<LocalRegistration> StartAsync(string? storage, DateTimeOffset? now, string dataDirectory, IReadOnlyDictionary<string, string?>? overrides = null, Uri? siteUrl = null) =>
+        StartAsync(storage, ShiftedClock.For(now), dataDirectory, overrides, siteUrl);
 
-    public static async Task<LocalRegistration> StartAsync(string? storage, TimeProvider clock, string dataDirectory, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="siteUrl">Where the site is served (serve's own address): the API's absolute links start with it.</param>
+    public static async Task<LocalRegistration> StartAsync(string? storage, TimeProvider clock, string dataDirectory, IReadOnlyDictionary<string, string?>? overrides = null, Uri? siteUrl = null)
     {
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var section = RegistrationOptions.Section;
@@ -64,6 +65,7 @@ public sealed class LocalRegistration : IAsyncDisposable
                 // A Table endpoint: signed in with Azure.Identity (the Azure CLI's login, a managed identity...).
                 ? new Dictionary<string, string?> { [$"{section}:TableEndpoint"] = connection, [$"{section}:StorageConnectionString"] = "" }
                 : new Dictionary<string, string?> { [$"{section}:StorageConnectionString"] = connection })
+            .AddInMemoryCollection(siteUrl is null ? [] : new Dictionary<string, string?> { [$"{section}:SiteUrl"] = siteUrl.AbsoluteUri })
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
         return new LocalRegistration(configuration, clock, azurite, description);
@@ -73,11 +75,11 @@ public sealed class LocalRegistration : IAsyncDisposable
     /// <see cref="StartAsync"/> for a command: when the local storage cannot start (no node, npm could not
     /// install Azurite, Azurite stopped or did not answer), says why on stderr and gives null.
     /// </summary>
-    public static async Task<LocalRegistration?> StartForAsync(string command, string? storage, TimeProvider clock, string dataDirectory)
+    public static async Task<LocalRegistration?> StartForAsync(string command, string? storage, TimeProvider clock, string dataDirectory, Uri? siteUrl = null)
     {
         try
         {
-            return await StartAsync(storage, clock, dataDirectory);
+            return await StartAsync(storage, clock, dataDirectory, siteUrl: siteUrl);
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
         {

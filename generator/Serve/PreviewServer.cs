@@ -32,7 +32,7 @@ public static class PreviewServer
             return 1;
         }
 
-        await using var registration = await LocalRegistration.StartForAsync("serve", line.Storage, clock, Path.GetFullPath(".data"));
+        await using var registration = await LocalRegistration.StartForAsync("serve", line.Storage, clock, Path.GetFullPath(".data"), new Uri($"http://localhost:{line.Port}/"));
         if (registration is null)
         {
             return 1;

@@ -1,12 +1,13 @@
 using System.Globalization;
+using System.Text.Json;
 using WeekendCulturel.Registration.Storage;
 
 namespace WeekendCulturel.Registration.Domain;
 
 /// <summary>
 /// Brings storage in line with the published site: every session of the manifest with its window and
-/// capacity, the event's last day (for retention) and the page shells of the no-JavaScript pages. Returns
-/// what it did, one line each, for the console.
+/// capacity, the sessions without registration, the event's last day (for retention) and the page shells of
+/// the no-JavaScript pages. Returns what it did, one line each, for the console.
 /// </summary>
 public static class CatalogueSync
 {
@@ -16,6 +17,13 @@ public static class CatalogueSync
 
     /// <summary>Set once every registered person has a marker (<see cref="PersonEntity"/>).</summary>
     public const string PeopleMarkedRow = "people-marked";
+
+    /// <summary>How many parts the list of free-entry sessions is written in (rows <c>free-entry-0</c>...).</summary>
+    public const string FreeEntryRow = "free-entry";
+
+    // Table Storage holds at most 32K characters in a text: the list is written as JSON in parts of at most
+    // this length. The serializer escapes every character outside ASCII, so a part may end anywhere.
+    private const int FreeEntryPart = 30_000;
 
     public static async Task<IReadOnlyList<string>> SyncAsync(RegistrationStore store, RegistrationManifest manifest, IReadOnlyDictionary<string, string> shells, DateTimeOffset now, CancellationToken cancellation = default)
     {
@@ -75,6 +83,20 @@ public static class CatalogueSync
             await store.SetSiteValueAsync(PeopleMarkedRow, now.ToString("O", CultureInfo.InvariantCulture), cancellation);
         }
 
+        var freeEntry = manifest.FreeEntry.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+        if (!(await FreeEntryAsync(store, cancellation)).Values.OrderBy(s => s.Id, StringComparer.Ordinal).SequenceEqual(freeEntry))
+        {
+            var parts = JsonSerializer.Serialize(freeEntry).Chunk(FreeEntryPart).Select(part => new string(part)).ToList();
+            for (var i = 0; i < parts.Count; i++)
+            {
+                await store.SetSiteValueAsync($"{FreeEntryRow}-{i}", parts[i], cancellation);
+            }
+
+            // The count last: whoever reads it finds its parts written.
+            await store.SetSiteValueAsync(FreeEntryRow, parts.Count.ToString(CultureInfo.InvariantCulture), cancellation);
+            report.Add($"{freeEntry.Count} sessions without registration (free entry)");
+        }
+
         await store.SetSiteValueAsync(LastDayRow, manifest.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellation);
         foreach (var (lang, html) in shells)
         {
@@ -82,5 +104,25 @@ public static class CatalogueSync
         }
 
         return report;
+    }
+
+    /// <summary>The sessions without registration, by id, as the last sync stored them.</summary>
+    public static async Task<IReadOnlyDictionary<string, FreeEntrySession>> FreeEntryAsync(RegistrationStore store, CancellationToken cancellation = default)
+    {
+        if (!int.TryParse(await store.SiteValueAsync(FreeEntryRow, cancellation), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        {
+            return new Dictionary<string, FreeEntrySession>();
+        }
+
+        var parts = await Task.WhenAll(Enumerable.Range(0, count).Select(i => store.SiteValueAsync($"{FreeEntryRow}-{i}", cancellation)));
+        try
+        {
+            return JsonSerializer.Deserialize<List<FreeEntrySession>>(string.Concat(parts))!.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        }
+        catch (JsonException)
+        {
+            // Read while a sync was writing it: the next read finds it whole.
+            return new Dictionary<string, FreeEntrySession>();
+        }
     }
 }

@@ -21,6 +21,12 @@ public sealed record SessionDefinition(
     public string Title(string lang) => lang == "en" ? TitleEn : TitleFr;
 }
 
+/// <summary>A session of the site that takes no registration: free entry, as space allows.</summary>
+public sealed record FreeEntrySession(string Id, string TitleFr, string TitleEn)
+{
+    public string Title(string lang) => lang == "en" ? TitleEn : TitleFr;
+}
+
 /// <summary>The site's addresses for a session: its page and its calendar file, in each language.</summary>
 public sealed record SessionLinks(string PageFr, string PageEn, string CalendarFr, string CalendarEn)
 {

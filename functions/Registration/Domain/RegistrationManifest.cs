@@ -2,9 +2,14 @@ using System.Text.Json;
 
 namespace WeekendCulturel.Registration.Domain;
 
-/// <summary>The generator's <c>registration-manifest.json</c>: the event and every session that takes registrations.</summary>
+/// <summary>
+/// The generator's <c>registration-manifest.json</c>: the event, every session that takes registrations, and
+/// the sessions without registration (free entry), so that asking to register for one is answered as such.
+/// </summary>
 public sealed record RegistrationManifest(DateOnly FirstDay, DateOnly LastDay, IReadOnlyList<SessionDefinition> Sessions)
 {
+    public IReadOnlyList<FreeEntrySession> FreeEntry { get; init; } = [];
+
     public static RegistrationManifest Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
@@ -30,6 +35,13 @@ public sealed record RegistrationManifest(DateOnly FirstDay, DateOnly LastDay, I
                     links.GetProperty("calendarFr").GetString()!,
                     links.GetProperty("calendarEn").GetString()!));
         }).ToList();
-        return new RegistrationManifest(DateOnly.Parse(ev.GetProperty("firstDay").GetString()!, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(ev.GetProperty("lastDay").GetString()!, System.Globalization.CultureInfo.InvariantCulture), sessions);
+        // Manifests written before free-entry sessions were listed have none.
+        var freeEntry = root.TryGetProperty("freeEntry", out var free)
+            ? free.EnumerateArray().Select(s => new FreeEntrySession(s.GetProperty("id").GetString()!, s.GetProperty("title").GetProperty("fr").GetString()!, s.GetProperty("title").GetProperty("en").GetString()!)).ToList()
+            : [];
+        return new RegistrationManifest(DateOnly.Parse(ev.GetProperty("firstDay").GetString()!, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(ev.GetProperty("lastDay").GetString()!, System.Globalization.CultureInfo.InvariantCulture), sessions)
+        {
+            FreeEntry = freeEntry,
+        };
     }
 }

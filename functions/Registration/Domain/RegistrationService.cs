@@ -30,6 +30,8 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
 
     public Task<IReadOnlyDictionary<string, SessionDefinition>> SessionsAsync(CancellationToken cancellation = default) => catalogue.AllAsync(cancellation);
 
+    public Task<IReadOnlyDictionary<string, FreeEntrySession>> FreeEntryAsync(CancellationToken cancellation = default) => catalogue.FreeEntryAsync(cancellation);
+
     /// <summary>
     /// Registers the applicant to each session in the order asked. The booking is written first, so that
     /// whatever was registered can always be managed with the token; each session is then its own

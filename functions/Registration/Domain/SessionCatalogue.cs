@@ -11,6 +11,7 @@ public sealed class SessionCatalogue(RegistrationStore store, TimeProvider clock
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (DateTimeOffset Read, IReadOnlyDictionary<string, SessionDefinition> Sessions)? _cached;
+    private FreeEntryRead? _freeEntry;
 
     public async Task<IReadOnlyDictionary<string, SessionDefinition>> AllAsync(CancellationToken cancellation = default)
     {
@@ -39,6 +40,29 @@ public sealed class SessionCatalogue(RegistrationStore store, TimeProvider clock
         }
     }
 
+    /// <summary>
+    /// The sessions of the site that take no registration, kept like the others; read only when a request
+    /// names a session that does not take registrations.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, FreeEntrySession>> FreeEntryAsync(CancellationToken cancellation = default)
+    {
+        var now = clock.GetUtcNow();
+        if (_freeEntry is { } cached && now - cached.Read < Lifetime)
+        {
+            return cached.Sessions;
+        }
+
+        var sessions = await CatalogueSync.FreeEntryAsync(store, cancellation);
+        _freeEntry = new FreeEntryRead(now, sessions);
+        return sessions;
+    }
+
     /// <summary>Forgets what was read, after a sync.</summary>
-    public void Invalidate() => _cached = null;
+    public void Invalidate()
+    {
+        _cached = null;
+        _freeEntry = null;
+    }
+
+    private sealed record FreeEntryRead(DateTimeOffset Read, IReadOnlyDictionary<string, FreeEntrySession> Sessions);
 }

@@ -8,13 +8,17 @@ public sealed record ApiText
         Lang = "fr",
         Required = "Ce champ est obligatoire.",
         TooLong = "{0} caractères au plus.",
-        Forbidden = "Ce champ contient des caractères non autorisés.",
+        AngleBrackets = "Les chevrons «\u00a0<\u00a0» et «\u00a0>\u00a0» ne sont pas autorisés.",
+        ControlCharacters = "Les caractères de contrôle (retour à la ligne, tabulation, caractère nul…) ne sont pas autorisés.",
+        InvisibleCharacters = "Les caractères invisibles (espace sans chasse, trait d’union conditionnel, inversion du sens d’écriture…) ne sont pas autorisés.",
         Email = "Saisissez une adresse électronique valide, par exemple nom@exemple.fr.",
         NoSession = "Choisissez au moins une séance.",
         TooManySessions = "Choisissez 10 séances au plus.",
         RepeatedSession = "Chaque séance ne peut être choisie qu’une fois.",
         UnknownSession = "Séance inconnue\u00a0: {0}.",
+        FreeEntrySession = "«\u00a0{0}\u00a0» est en accès libre, sans inscription\u00a0: venez directement, dans la limite des places disponibles.",
         Privacy = "Vous devez accepter le traitement de vos données pour vous inscrire.",
+        NewsletterPrivacy = "Vous devez accepter que votre adresse serve à vous envoyer la lettre d’information.",
         Text = "Un texte est attendu.",
         Boolean = "Une valeur vrai ou faux est attendue.",
         List = "Une liste de séances est attendue.",
@@ -46,13 +50,17 @@ public sealed record ApiText
         Lang = "en",
         Required = "This field is required.",
         TooLong = "At most {0} characters.",
-        Forbidden = "This field contains characters that are not allowed.",
+        AngleBrackets = "Angle brackets < and > are not allowed.",
+        ControlCharacters = "Control characters (line break, tab, null character…) are not allowed.",
+        InvisibleCharacters = "Invisible characters (zero-width space, soft hyphen, text direction override…) are not allowed.",
         Email = "Enter a valid email address, for example name@example.org.",
         NoSession = "Choose at least one session.",
         TooManySessions = "Choose at most 10 sessions.",
         RepeatedSession = "Each session can be chosen only once.",
         UnknownSession = "Unknown session: {0}.",
+        FreeEntrySession = "“{0}” is free entry, no registration needed: just come along, as space allows.",
         Privacy = "You must accept the processing of your data to register.",
+        NewsletterPrivacy = "You must accept that your address is used to send you the newsletter.",
         Text = "A text is expected.",
         Boolean = "A true or false value is expected.",
         List = "A list of sessions is expected.",
@@ -82,13 +90,17 @@ public sealed record ApiText
     public required string Lang { get; init; }
     public required string Required { get; init; }
     public required string TooLong { get; init; }
-    public required string Forbidden { get; init; }
+    public required string AngleBrackets { get; init; }
+    public required string ControlCharacters { get; init; }
+    public required string InvisibleCharacters { get; init; }
     public required string Email { get; init; }
     public required string NoSession { get; init; }
     public required string TooManySessions { get; init; }
     public required string RepeatedSession { get; init; }
     public required string UnknownSession { get; init; }
+    public required string FreeEntrySession { get; init; }
     public required string Privacy { get; init; }
+    public required string NewsletterPrivacy { get; init; }
     public required string Text { get; init; }
     public required string Boolean { get; init; }
     public required string List { get; init; }

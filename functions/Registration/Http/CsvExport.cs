@@ -5,8 +5,8 @@ using WeekendCulturel.Registration.Domain;
 namespace WeekendCulturel.Registration.Http;
 
 /// <summary>
-/// The organisers' CSV: UTF-8 with a byte-order mark so that Excel reads the accents, and every cell that a
-/// spreadsheet would take for a formula neutralised with a leading apostrophe.
+/// The organisers' CSV: UTF-8 with a byte-order mark so that Excel reads the accents, every cell quoted, and
+/// every place where a spreadsheet could start a formula neutralised with an apostrophe.
 /// </summary>
 public static class CsvExport
 {
@@ -15,7 +15,7 @@ public static class CsvExport
     public static byte[] Write(IEnumerable<RegistrationRow> rows)
     {
         var builder = new StringBuilder();
-        builder.AppendJoin(',', Header).Append("\r\n");
+        builder.AppendJoin(',', Header.Select(Cell)).Append("\r\n");
         foreach (var row in rows)
         {
             builder.AppendJoin(',', new[]
@@ -34,14 +34,32 @@ public static class CsvExport
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(builder.ToString())];
     }
 
-    /// <summary>A cell made safe for spreadsheets (no formula) and for CSV (quoted when needed).</summary>
+    /// <summary>
+    /// A cell made safe for spreadsheets and quoted for CSV. A spreadsheet may split the file at another
+    /// separator than the comma (French Excel splits at semicolons, others at tabs) or ignore the quotes, so a
+    /// cell may start anywhere after one of them: wherever a cell could start, a formula character that comes
+    /// after nothing but spaces and quotes gets an apostrophe in front of it.
+    /// </summary>
     public static string Cell(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        var safe = new StringBuilder(value.Length + 4).Append('"');
+        var cellStart = true;
+        foreach (var c in value)
         {
-            value = "'" + value;
+            if (cellStart && IsFormulaStart(c))
+            {
+                safe.Append('\'');
+            }
+
+            safe.Append(c == '"' ? "\"\"" : c.ToString());
+            cellStart = IsSeparator(c) || (cellStart && (char.IsWhiteSpace(c) || c == '"'));
         }
 
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        return safe.Append('"').ToString();
     }
+
+    // The characters a spreadsheet reads as the start of a formula, in their full-width forms too.
+    private static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r' or '＝' or '＋' or '－' or '＠';
+
+    private static bool IsSeparator(char c) => c is ',' or ';' or '\t' or '|' or '\r' or '\n';
 }

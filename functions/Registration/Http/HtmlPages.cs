@@ -93,7 +93,10 @@ public static class HtmlPages
         return Fill(shell, title, html.ToString(), lang);
     }
 
-    /// <summary>The no-JavaScript answer to a form with mistakes: what to correct, and the way back to the form.</summary>
+    /// <summary>
+    /// The no-JavaScript answer to a form that could not be taken (too many requests, storage unavailable...):
+    /// what happened, and the way back to the form. A form with mistakes comes back itself (<see cref="FormPages"/>).
+    /// </summary>
     public static string FormErrors(string? shell, string lang, string title, string detail, IDictionary<string, string[]>? errors, string backUrl)
     {
         var fr = lang != "en";
@@ -112,10 +115,7 @@ public static class HtmlPages
         }
 
         html.Append("<p><a class=\"fr-btn\" href=\"").Append(E(backUrl)).Append("\">")
-            .Append(E(fr ? "Revenir au formulaire" : "Back to the form")).Append("</a></p>")
-            .Append("<p class=\"fr-text--sm\">").Append(E(fr
-                ? "Le bouton «\u00a0Précédent\u00a0» de votre navigateur vous ramène au formulaire avec ce que vous aviez saisi."
-                : "Your browser's Back button takes you to the form with what you had typed.")).Append("</p></div>");
+            .Append(E(fr ? "Revenir au formulaire" : "Back to the form")).Append("</a></p></div>");
         return Fill(shell, title, html.ToString(), lang);
     }
 
@@ -145,18 +145,25 @@ public static class HtmlPages
         },
     };
 
-    private static string When(SessionDefinition session, bool fr)
+    private static string When(SessionDefinition session, bool fr) => $"{Day(session, fr)}, {TimeRange(session, fr)}";
+
+    /// <summary>The session's day in Paris: « samedi 8 février 2025 », « Saturday 8 February 2025 ».</summary>
+    internal static string Day(SessionDefinition session, bool fr)
     {
-        var start = TimeZoneInfo.ConvertTime(session.Start, Paris);
-        var end = TimeZoneInfo.ConvertTime(session.End, Paris);
-        var culture = CultureInfo.GetCultureInfo(fr ? "fr-FR" : "en-GB");
-        var day = start.ToString("dddd d MMMM yyyy", culture);
-        return fr
-            ? $"{day}, {start:HH}\u00a0h\u00a0{start:mm} – {end:HH}\u00a0h\u00a0{end:mm}"
-            : $"{char.ToUpperInvariant(day[0])}{day[1..]}, {start:HH:mm}–{end:HH:mm}";
+        var day = InParis(session.Start).ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo(fr ? "fr-FR" : "en-GB"));
+        return fr ? day : $"{char.ToUpperInvariant(day[0])}{day[1..]}";
     }
 
-    private static string Fill(string? shell, string title, string main, string lang)
+    /// <summary>The session's hours in Paris: « 10 h 00 – 11 h 00 », « 10:00–11:00 ».</summary>
+    internal static string TimeRange(SessionDefinition session, bool fr)
+    {
+        var (start, end) = (InParis(session.Start), InParis(session.End));
+        return fr ? $"{start:HH}\u00a0h\u00a0{start:mm} – {end:HH}\u00a0h\u00a0{end:mm}" : $"{start:HH:mm}–{end:HH:mm}";
+    }
+
+    internal static DateTimeOffset InParis(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Paris);
+
+    internal static string Fill(string? shell, string title, string main, string lang)
     {
         if (shell is null || !shell.Contains(MainMarker, StringComparison.Ordinal))
         {
@@ -170,5 +177,5 @@ public static class HtmlPages
     // Letters with accents stay as they are in the page; only what HTML needs escaped is.
     private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    private static string E(string text) => Encoder.Encode(text);
+    internal static string E(string text) => Encoder.Encode(text);
 }

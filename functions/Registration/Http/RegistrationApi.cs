@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,6 +18,8 @@ namespace WeekendCulturel.Registration.Http;
 public sealed class RegistrationApi(RegistrationService service, ClientRateLimiter limiter, RegistrationOptions options, RegistrationStore store, ILogger<RegistrationApi> logger)
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    private readonly TrapBookings _trapped = new();
 
     /// <summary>What nginx answers a client that closed the connection first; nobody reads it.</summary>
     private const int ClientClosedRequest = 499;
@@ -41,22 +44,30 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     public Task<IResult> RegisterAsync(HttpRequest request) => PostAsync(
         request,
         RegistrationInput.RegistrationFields,
-        async (input, text) => RequestValidator.Registration(input, await service.SessionsAsync(request.HttpContext.RequestAborted), text),
+        async (input, text) =>
+        {
+            var known = await service.SessionsAsync(request.HttpContext.RequestAborted);
+            var freeEntry = input.Sessions?.Any(s => !known.ContainsKey(s)) == true
+                ? await service.FreeEntryAsync(request.HttpContext.RequestAborted)
+                : ReadOnlyDictionary<string, FreeEntrySession>.Empty;
+            return RequestValidator.Registration(input, known, freeEntry, text);
+        },
         async posted =>
         {
             var (input, lang, text, isForm) = posted;
-            if (!string.IsNullOrEmpty(input.Website))
+            var applicant = new Applicant(RequestValidator.Clean(input.FirstName), RequestValidator.Clean(input.LastName), RequestValidator.Clean(input.Email), RequestValidator.Clean(input.Organisation), lang, input.AcceptWaitlist ?? false);
+            RegistrationReply reply;
+            if (string.IsNullOrEmpty(input.Website))
             {
-                // The trap field is filled: a robot. It is told what a person would be told, and nothing is stored.
-                logger.LogInformation("registration trap field filled: nothing stored");
-                return isForm
-                    ? SeeOther(lang == "en" ? "/en/" : "/")
-                    : Results.Json(new { bookingId = ManageToken.NewBookingId(), manageToken = ManageToken.New(), results = input.Sessions!.Select(SessionOutcome.Confirmed) }, Problems.JsonOptions, statusCode: StatusCodes.Status201Created);
+                reply = await service.RegisterAsync(input.Sessions!, applicant, IdempotencyKey(request, input), request.HttpContext.RequestAborted);
+                logger.LogInformation("registration {BookingId}: {Results}", reply.BookingId, string.Join(", ", reply.Results.Select(r => $"{r.Session}={r.Status}{(r.Reason is null ? "" : ":" + r.Reason)}")));
             }
-
-            var applicant = new Applicant(input.FirstName!.Trim(), input.LastName!.Trim(), input.Email!.Trim(), input.Organisation?.Trim() ?? "", lang, input.AcceptWaitlist ?? false);
-            var reply = await service.RegisterAsync(input.Sessions!, applicant, IdempotencyKey(request, input), request.HttpContext.RequestAborted);
-            logger.LogInformation("registration {BookingId}: {Results}", reply.BookingId, string.Join(", ", reply.Results.Select(r => $"{r.Session}={r.Status}{(r.Reason is null ? "" : ":" + r.Reason)}")));
+            else
+            {
+                // The trap field is filled: a robot. It gets the answer a person would get, and nothing is stored.
+                reply = await TrapAsync(input.Sessions!, applicant, request.HttpContext.RequestAborted);
+                logger.LogInformation("registration trap field filled: nothing stored");
+            }
 
             var status = reply.AnyCreated ? StatusCodes.Status201Created
                 : reply.AnyRegistered ? StatusCodes.Status200OK
@@ -81,7 +92,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     public Task<IResult> BookingAsync(HttpRequest request, string token) => Guarded(request, null, async () =>
     {
         var text = ApiText.For(RegistrationInput.AnswerLanguage(null, request));
-        var booking = await service.BookingAsync(token, request.HttpContext.RequestAborted);
+        var booking = _trapped.Find(token, service.Now) ?? await service.BookingAsync(token, request.HttpContext.RequestAborted);
         if (booking is null)
         {
             return Problems.NotFound(text);
@@ -107,7 +118,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
 
         return await Guarded(request, isForm ? text : null, async () =>
         {
-            var booking = await service.CancelAsync(token, sessionId, request.HttpContext.RequestAborted);
+            var booking = _trapped.Cancel(token, sessionId, service.Now) ?? await service.CancelAsync(token, sessionId, request.HttpContext.RequestAborted);
             if (booking is null)
             {
                 return Problems.NotFound(text);
@@ -128,11 +139,11 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     {
         var lang = request.Query["lang"].ToString() == "en" ? "en" : "fr";
         var text = ApiText.For(lang);
-        var booking = await service.BookingAsync(token, request.HttpContext.RequestAborted);
+        var booking = _trapped.Find(token, service.Now) ?? await service.BookingAsync(token, request.HttpContext.RequestAborted);
         var shell = await store.SiteValueAsync(CatalogueSync.ShellRow(lang), request.HttpContext.RequestAborted);
         if (booking is null)
         {
-            return Html(HtmlPages.FormErrors(shell, lang, text.NotFoundTitle, text.NotFoundDetail, null, lang == "en" ? "/en/registration/" : "/inscription/"), StatusCodes.Status404NotFound);
+            return Html(HtmlPages.FormErrors(shell, lang, text.NotFoundTitle, text.NotFoundDetail, null, SitePaths.RegistrationForm(lang)), StatusCodes.Status404NotFound);
         }
 
         var sessions = await service.SessionsAsync(request.HttpContext.RequestAborted);
@@ -141,7 +152,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             .Where(p => p.Length == 2 && sessions.ContainsKey(p[0]) && p[1] is "closed" or "not-yet-open" or "full" or "conflict")
             .Select(p => SessionOutcome.Rejected(p[0], p[1]))
             .ToList();
-        var manageUrl = $"{request.Scheme}://{request.Host}{PagePath(token)}?lang={lang}";
+        var manageUrl = SiteLink($"{PagePath(token)}?lang={lang}");
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return Html(HtmlPages.Booking(shell, booking, sessions, lang, manageUrl, $"/api/registrations/{token}", request.Query["new"] == "1", rejected), StatusCodes.Status200OK);
     });
@@ -156,12 +167,12 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             var (input, lang, _, isForm) = posted;
             if (string.IsNullOrEmpty(input.Website))
             {
-                await service.SubscribeAsync(input.Email!, lang, request.HttpContext.RequestAborted);
+                await service.SubscribeAsync(RequestValidator.Clean(input.Email), lang, request.HttpContext.RequestAborted);
                 logger.LogInformation("newsletter subscription recorded");
             }
 
             return isForm
-                ? SeeOther(lang == "en" ? "/en/newsletter/thanks/" : "/lettre/merci/")
+                ? SeeOther(SitePaths.NewsletterThanks(lang))
                 : Results.Json(new { status = "accepted" }, Problems.JsonOptions, statusCode: StatusCodes.Status202Accepted);
         });
 
@@ -240,11 +251,27 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             if (errors.Count > 0)
             {
                 logger.LogInformation("{Path} refused: {Fields} to correct", request.Path, string.Join(',', errors.Keys));
-                return await AnswerProblem(request, body.IsForm, text, Problems.Validation(text, errors), text.ValidationTitle, text.ValidationDetail, errors);
+                return await AnswerProblem(request, body.IsForm, text, Problems.Validation(text, errors), text.ValidationTitle, text.ValidationDetail, errors, input);
             }
 
             return await work(new Posted(input, lang, text, body.IsForm));
         });
+    }
+
+    /// <summary>
+    /// A robot's registration: decided as a real one on the live counts, kept only in memory (its token then
+    /// shows an ordinary booking), with nothing written to storage.
+    /// </summary>
+    private async Task<RegistrationReply> TrapAsync(IReadOnlyList<string> asked, Applicant applicant, CancellationToken cancellation)
+    {
+        var sessions = await service.SessionsAsync(cancellation);
+        var counts = await Task.WhenAll(asked.Select(async id => (Id: id, Counts: await store.CountsAsync(id, cancellation) ?? (sessions[id].Capacity, 0, 0))));
+        var now = service.Now;
+        var results = TrapBookings.Outcomes(asked, sessions, counts.ToDictionary(c => c.Id, c => c.Counts, StringComparer.Ordinal), applicant.AcceptWaitlist, now);
+        var token = ManageToken.New();
+        var bookingId = ManageToken.NewBookingId();
+        _trapped.Add(token, new BookingView(bookingId, applicant.FirstName, EmailIdentity.Mask(applicant.Email), applicant.Lang, [.. results.Where(r => r.IsRegistered)]), now);
+        return new RegistrationReply(bookingId, token, results, results.Any(r => r.IsRegistered));
     }
 
     public static string PagePath(string token) => $"/api/registrations/{token}/page";
@@ -256,6 +283,9 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     private static string? IdempotencyKey(HttpRequest request, RegistrationInput input) =>
         request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } header ? header : input.IdempotencyKey;
 
+    /// <summary>An address of the site as configured, whatever host the request names; a path when none is.</summary>
+    private string SiteLink(string path) => options.SiteUrl is { } site ? new Uri(site, path).AbsoluteUri : path;
+
     private static object Json(SessionOutcome r) => new { session = r.Session, status = r.Status, position = r.Position, reason = r.Reason };
 
     private static string Paris_(DateTimeOffset now) => TimeZoneInfo.ConvertTime(now, Paris).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
@@ -265,8 +295,11 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
 
     private static IResult Html(string html, int status) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
 
-    /// <summary>A problem for a JSON client, or the same problem as an HTML page for a form without JavaScript.</summary>
-    private async Task<IResult> AnswerProblem(HttpRequest request, bool isForm, ApiText text, IResult problem, string title, string detail, IDictionary<string, string[]>? errors)
+    /// <summary>
+    /// A problem for a JSON client, or the same problem as an HTML page for a form without JavaScript: a form
+    /// with mistakes comes back filled in with what was <paramref name="sent"/>, its errors beside its fields.
+    /// </summary>
+    private async Task<IResult> AnswerProblem(HttpRequest request, bool isForm, ApiText text, IResult problem, string title, string detail, IDictionary<string, string[]>? errors, RegistrationInput? sent = null)
     {
         if (!isForm)
         {
@@ -274,11 +307,15 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         }
 
         var shell = await SafeShell(text.Lang);
-        var back = request.Headers.Referer.ToString() is { Length: > 0 } referer && Uri.TryCreate(referer, UriKind.Absolute, out var uri) && uri.Host == request.Host.Host
-            ? uri.PathAndQuery
-            : text.Lang == "en" ? "/en/registration/" : "/inscription/";
         var status = (problem as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status400BadRequest;
-        return Html(HtmlPages.FormErrors(shell, text.Lang, title, detail, errors, back), status);
+        if (errors is not null && sent is not null)
+        {
+            return Html(SitePaths.IsNewsletter(request.Path)
+                ? FormPages.Newsletter(shell, text, sent, errors)
+                : FormPages.Registration(shell, text, await service.SessionsAsync(request.HttpContext.RequestAborted), service.Now, options.RetentionDays, sent, errors), status);
+        }
+
+        return Html(HtmlPages.FormErrors(shell, text.Lang, title, detail, errors, SitePaths.FormOf(request.Path, text.Lang)), status);
     }
 
     private async Task<string?> SafeShell(string lang)
@@ -314,7 +351,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             request.HttpContext.Response.Headers.RetryAfter = "5";
             return formText is null
                 ? Problems.Unavailable(text)
-                : Html(HtmlPages.FormErrors(null, text.Lang, text.UnavailableTitle, text.UnavailableDetail, null, text.Lang == "en" ? "/en/registration/" : "/inscription/"), StatusCodes.Status503ServiceUnavailable);
+                : Html(HtmlPages.FormErrors(null, text.Lang, text.UnavailableTitle, text.UnavailableDetail, null, SitePaths.FormOf(request.Path, text.Lang)), StatusCodes.Status503ServiceUnavailable);
         }
     }
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using WeekendCulturel.Registration.Domain;
 
@@ -12,7 +14,8 @@ public static partial class RequestValidator
     public const int MaxOrganisation = 200;
     public const int MaxEmail = 254;
 
-    public static Dictionary<string, string[]> Registration(RegistrationInput input, IReadOnlyDictionary<string, SessionDefinition> known, ApiText text)
+    /// <param name="freeEntry">Sessions of the site without registration: asking for one is told so (needed only when a session is not known).</param>
+    public static Dictionary<string, string[]> Registration(RegistrationInput input, IReadOnlyDictionary<string, SessionDefinition> known, IReadOnlyDictionary<string, FreeEntrySession> freeEntry, ApiText text)
     {
         var errors = TypeErrors(input, text);
         var sessions = input.Sessions;
@@ -36,7 +39,9 @@ public static partial class RequestValidator
 
                 foreach (var unknown in sessions.Where(s => !known.ContainsKey(s)).Distinct(StringComparer.Ordinal).Take(5))
                 {
-                    Add(errors, "sessions", string.Format(CultureInfo.InvariantCulture, text.UnknownSession, Printable(unknown)));
+                    Add(errors, "sessions", freeEntry.TryGetValue(unknown, out var free)
+                        ? string.Format(CultureInfo.InvariantCulture, text.FreeEntrySession, free.Title(text.Lang))
+                        : string.Format(CultureInfo.InvariantCulture, text.UnknownSession, Printable(unknown)));
                 }
             }
         }
@@ -44,18 +49,18 @@ public static partial class RequestValidator
         Name(errors, "firstName", input.FirstName, required: true, MaxName, text);
         Name(errors, "lastName", input.LastName, required: true, MaxName, text);
         Name(errors, "organisation", input.Organisation, required: false, MaxOrganisation, text);
-        CommonFields(errors, input, text);
+        CommonFields(errors, input, text, text.Privacy);
         return errors;
     }
 
     public static Dictionary<string, string[]> Newsletter(RegistrationInput input, ApiText text)
     {
         var errors = TypeErrors(input, text);
-        CommonFields(errors, input, text);
+        CommonFields(errors, input, text, text.NewsletterPrivacy);
         return errors;
     }
 
-    private static void CommonFields(Dictionary<string, string[]> errors, RegistrationInput input, ApiText text)
+    private static void CommonFields(Dictionary<string, string[]> errors, RegistrationInput input, ApiText text, string privacy)
     {
         if (!errors.ContainsKey("email"))
         {
@@ -64,7 +69,11 @@ public static partial class RequestValidator
             {
                 Add(errors, "email", text.Required);
             }
-            else if (email.Length > MaxEmail || !EmailPattern().IsMatch(email))
+            else if (Unwanted(email) is not CharacterKinds.None and var unwanted)
+            {
+                AddUnwanted(errors, "email", unwanted, text);
+            }
+            else if (Clean(email) is var clean && (clean.Length > MaxEmail || !EmailPattern().IsMatch(clean)))
             {
                 Add(errors, "email", text.Email);
             }
@@ -77,7 +86,7 @@ public static partial class RequestValidator
 
         if (!errors.ContainsKey("acceptPrivacy") && input.AcceptPrivacy != true)
         {
-            Add(errors, "acceptPrivacy", text.Privacy);
+            Add(errors, "acceptPrivacy", privacy);
         }
     }
 
@@ -116,16 +125,80 @@ public static partial class RequestValidator
             return;
         }
 
-        if (trimmed.Length > max)
+        var unwanted = Unwanted(trimmed);
+        if ((unwanted == CharacterKinds.None ? Clean(trimmed) : trimmed).Length > max)
         {
             Add(errors, field, string.Format(CultureInfo.InvariantCulture, text.TooLong, max));
         }
 
-        // Control characters break exports and logs; angle brackets have no place in a name and are the
-        // first sign of markup injection.
-        if (trimmed.Any(c => char.IsControl(c) || c is '<' or '>' || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator))
+        AddUnwanted(errors, field, unwanted, text);
+    }
+
+    /// <summary>
+    /// A value as it is kept: trimmed, and composed (NFC), so that « é » typed as one character or as « e » and
+    /// a combining accent is the same name and the same email. Only for values that passed validation.
+    /// </summary>
+    public static string Clean(string? value) => (value ?? "").Trim().Normalize(NormalizationForm.FormC);
+
+    [Flags]
+    private enum CharacterKinds
+    {
+        None = 0,
+        AngleBrackets = 1,
+        Control = 2,
+        Invisible = 4,
+    }
+
+    /// <summary>
+    /// The kinds of characters a name or an email may not hold. Control characters and line separators break
+    /// exports and logs; invisible ones (format characters such as a zero-width space or a right-to-left
+    /// override, and halves of characters) make one text look like another; angle brackets have no place in a
+    /// name and are the first sign of markup injection.
+    /// </summary>
+    private static CharacterKinds Unwanted(string value)
+    {
+        var found = CharacterKinds.None;
+        var rest = value.AsSpan();
+        while (!rest.IsEmpty)
         {
-            Add(errors, field, text.Forbidden);
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != OperationStatus.Done)
+            {
+                found |= CharacterKinds.Invisible;
+            }
+            else if (rune.Value is '<' or '>')
+            {
+                found |= CharacterKinds.AngleBrackets;
+            }
+            else if (Rune.IsControl(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                found |= CharacterKinds.Control;
+            }
+            else if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
+            {
+                found |= CharacterKinds.Invisible;
+            }
+
+            rest = rest[used..];
+        }
+
+        return found;
+    }
+
+    private static void AddUnwanted(Dictionary<string, string[]> errors, string field, CharacterKinds unwanted, ApiText text)
+    {
+        if (unwanted.HasFlag(CharacterKinds.AngleBrackets))
+        {
+            Add(errors, field, text.AngleBrackets);
+        }
+
+        if (unwanted.HasFlag(CharacterKinds.Control))
+        {
+            Add(errors, field, text.ControlCharacters);
+        }
+
+        if (unwanted.HasFlag(CharacterKinds.Invisible))
+        {
+            Add(errors, field, text.InvisibleCharacters);
         }
     }
 
@@ -135,7 +208,7 @@ public static partial class RequestValidator
     /// <summary>What the client sent, cut and cleaned, for quoting it back in a message.</summary>
     private static string Printable(string value)
     {
-        var clean = new string(value.Where(c => !char.IsControl(c)).Take(60).ToArray());
+        var clean = new string(value.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format).Take(60).ToArray());
         return clean.Length < value.Length ? clean + "…" : clean;
     }
 

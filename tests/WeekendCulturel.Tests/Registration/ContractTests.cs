@@ -283,10 +283,10 @@ public sealed class ContractTests(AzuriteFixture azurite)
         var bytes = await csv.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("session,status,position,firstName,lastName,email,organisation,registeredAt", lines[0]);
+        Assert.Equal("\"session\",\"status\",\"position\",\"firstName\",\"lastName\",\"email\",\"organisation\",\"registeredAt\"", lines[0]);
         Assert.Equal(4, lines.Length);
-        Assert.StartsWith("small,confirmed,,\"'=HYPERLINK(\"\"http://x\"\")\",'+33 1 23,a@example.org,\"'@Culture, \"\"Paris\"\"\",", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("small,waitlisted,1,", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("\"small\",\"confirmed\",\"\",\"'=HYPERLINK(\"\"http://x\"\")\",\"'+33 1 23\",\"a@example.org\",\"'@Culture, \"\"Paris\"\"\",", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("\"small\",\"waitlisted\",\"1\",", lines[3], StringComparison.Ordinal);
 
         using var jsonRequest = new HttpRequestMessage(HttpMethod.Get, "/api/admin/registrations");
         jsonRequest.Headers.Add("x-functions-key", ApiServer.AdminKey);

@@ -21,6 +21,9 @@ public sealed class ApiServer : IAsyncDisposable
     public const string AdminKey = "test-admin-key-0123456789abcdefghijklmnop";
     public static readonly DateTimeOffset Now = DateTimeOffset.Parse("2025-02-01T10:00:00+01:00");
 
+    /// <summary>The site's address as configured: not the address the tests reach the server at.</summary>
+    public const string SiteUrl = "https://weekend.example.org/";
+
     private readonly WebApplication _app;
 
     private ApiServer(WebApplication app, int port)
@@ -36,7 +39,10 @@ public sealed class ApiServer : IAsyncDisposable
     public RegistrationStore Store => Services.GetRequiredService<RegistrationStore>();
 
     /// <summary>Starts the API on <paramref name="azurite"/>, or on <paramref name="storage"/> when given (a relay in front of it).</summary>
-    public static async Task<ApiServer> StartAsync(AzuriteServer azurite, IReadOnlyList<SessionDefinition> sessions, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null)
+    public static Task<ApiServer> StartAsync(AzuriteServer azurite, IReadOnlyList<SessionDefinition> sessions, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null) =>
+        StartAsync(azurite, new RegistrationManifest(new DateOnly(2025, 2, 8), new DateOnly(2025, 2, 9), sessions), rateLimit, now, storage);
+
+    public static async Task<ApiServer> StartAsync(AzuriteServer azurite, RegistrationManifest manifest, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null)
     {
         var port = AzuriteServer.FreePort();
         // Not the working directory: tests that build content switch it for a moment to a folder they delete.
@@ -50,13 +56,13 @@ public sealed class ApiServer : IAsyncDisposable
             ["Registration:AdminKey"] = AdminKey,
             ["Registration:EmailHashKey"] = "test-email-hash-key-0123456789abcdefghij",
             ["Registration:RateLimitPerMinute"] = rateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Registration:SiteUrl"] = SiteUrl,
         }).Build();
         web.Services.AddRegistration(configuration, new ShiftedClock(now ?? Now));
         var app = web.Build();
         app.MapRegistrationApi();
         await app.StartAsync();
         var server = new ApiServer(app, port);
-        var manifest = new RegistrationManifest(new DateOnly(2025, 2, 8), new DateOnly(2025, 2, 9), sessions);
         await CatalogueSync.SyncAsync(server.Store, manifest, new Dictionary<string, string>(), now ?? Now);
         return server;
     }

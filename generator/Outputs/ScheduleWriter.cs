@@ -21,7 +21,9 @@ public static class ScheduleWriter
         var sessions = context.Content.Sessions;
         // Each session's room name once: the room list, the days' groups and the events all need it.
         var placed = sessions.Select(s => (Session: s, Room: RoomName(context, s))).ToList();
-        var buffer = new ArrayBufferWriter<byte>(1 << 20);
+        // About 2 KB an event, up to a megabyte to start with: a fixed megabyte was a large-object allocation,
+        // and so a full garbage collection before long, on every check of a small site.
+        var buffer = new ArrayBufferWriter<byte>(Math.Min(1 << 20, 4096 + (sessions.Count * 2048)));
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();

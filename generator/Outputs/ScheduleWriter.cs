@@ -15,6 +15,9 @@ public static class ScheduleWriter
 {
     public const string Path = "schedule.json";
 
+    // The schema's pattern for acronyms allows no hyphen between words (^[a-z0-9_-][a-z0-9_]{3,}(-2[0-9]{3}-[a-z]+)?$).
+    private const string Acronym = "weekend_culturel_ia_2025";
+
     public static OutputFile Write(RenderContext context)
     {
         var site = context.Site;
@@ -35,13 +38,13 @@ public static class ScheduleWriter
             w.WriteString("version", Version(sessions));
             w.WriteString("base_url", context.Absolute("/"));
             w.WriteStartObject("conference");
-            w.WriteString("acronym", "weekend-culturel-ia-2025");
+            w.WriteString("acronym", Acronym);
             w.WriteString("title", site.Name[Lang.Fr]);
             w.WriteString("start", site.Days[0].Date.ToString("yyyy-MM-dd"));
             w.WriteString("end", site.Days[^1].Date.ToString("yyyy-MM-dd"));
             w.WriteNumber("daysCount", site.Days.Count);
             w.WriteString("timeslot_duration", "00:15");
-            w.WriteString("time_zone_name", "Europe/Paris");
+            w.WriteString("time_zone_name", SessionState.Paris.Id);
             w.WriteString("url", context.Absolute("/"));
             w.WriteStartArray("rooms");
             foreach (var room in placed.Select(p => p.Room).Distinct())
@@ -149,5 +152,6 @@ public static class ScheduleWriter
         return new System.Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
     }
 
-    private static int StableNumber(string id) => (int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(id)), 0) & 0x7FFFFFFF);
+    // The schema wants ids from 1 up.
+    private static int StableNumber(string id) => Math.Max(1, (int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(id)), 0) & 0x7FFFFFFF));
 }

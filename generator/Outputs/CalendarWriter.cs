@@ -4,6 +4,7 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using WeekendCulturel.Generator.Output;
 using WeekendCulturel.Theme.Model;
+using CultureInfo = System.Globalization.CultureInfo;
 
 namespace WeekendCulturel.Generator.Outputs;
 
@@ -117,6 +118,17 @@ public static class CalendarWriter
             });
         }
 
-        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+        // Ical.Net writes some numbers in the current culture (an Arabic culture's minus sign in BYDAY=-1SU):
+        // the file must not depend on the machine that builds it.
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return new CalendarSerializer().SerializeToString(calendar) ?? "";
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 }

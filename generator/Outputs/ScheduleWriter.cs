@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -40,8 +41,8 @@ public static class ScheduleWriter
             w.WriteStartObject("conference");
             w.WriteString("acronym", Acronym);
             w.WriteString("title", site.Name[Lang.Fr]);
-            w.WriteString("start", site.Days[0].Date.ToString("yyyy-MM-dd"));
-            w.WriteString("end", site.Days[^1].Date.ToString("yyyy-MM-dd"));
+            w.WriteString("start", site.Days[0].Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteString("end", site.Days[^1].Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             w.WriteNumber("daysCount", site.Days.Count);
             w.WriteString("timeslot_duration", "00:15");
             w.WriteString("time_zone_name", SessionState.Paris.Id);
@@ -62,7 +63,7 @@ public static class ScheduleWriter
             {
                 w.WriteStartObject();
                 w.WriteNumber("index", index++);
-                w.WriteString("date", day.Date.ToString("yyyy-MM-dd"));
+                w.WriteString("date", day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 w.WriteString("day_start", SessionState.Iso(day.Date.ToDateTime(new TimeOnly(6, 0))));
                 w.WriteString("day_end", SessionState.Iso(day.Date.ToDateTime(new TimeOnly(23, 59))));
                 w.WriteStartObject("rooms");
@@ -104,8 +105,8 @@ public static class ScheduleWriter
         w.WriteString("guid", Guid(context, "session:" + session.Id));
         w.WriteNumber("id", StableNumber(session.Id));
         w.WriteString("date", SessionState.Iso(session.Start));
-        w.WriteString("start", session.Start.ToString("HH:mm"));
-        w.WriteString("duration", $"{(int)duration.TotalHours:00}:{duration.Minutes:00}");
+        w.WriteString("start", session.Start.ToString("HH:mm", CultureInfo.InvariantCulture));
+        w.WriteString("duration", string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalHours:00}:{duration.Minutes:00}"));
         w.WriteString("room", room);
         w.WriteString("slug", session.Id);
         w.WriteString("url", context.Absolute(Routes.SessionPath(session.Id, Lang.Fr)));

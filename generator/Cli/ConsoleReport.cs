@@ -5,13 +5,16 @@ namespace WeekendCulturel.Generator.Cli;
 /// <summary>Prints a build's problems (every one, compiler style) and its one-line summary.</summary>
 public static class ConsoleReport
 {
-    public static void Print(BuildResult result, string verb, bool quiet)
+    public static void Print(BuildResult result, string verb, bool quiet) =>
+        Print(result, verb, quiet, Console.Out, Console.Error);
+
+    public static void Print(BuildResult result, string verb, bool quiet, TextWriter output, TextWriter error)
     {
         foreach (var diagnostic in result.Diagnostics)
         {
             if (diagnostic.Severity == Diagnostics.Severity.Error || !quiet)
             {
-                Console.Error.WriteLine(diagnostic.ToString());
+                error.WriteLine(diagnostic.ToString());
             }
         }
 
@@ -19,11 +22,11 @@ public static class ConsoleReport
         if (result.Succeeded)
         {
             var written = result.Written is { } w ? $", {w.Written} files written, {w.Unchanged} unchanged, {w.Deleted} deleted" : "";
-            Console.WriteLine($"{verb}: {result.Pages} pages, {result.Warnings} warning(s), {time} ms{written}");
+            output.WriteLine($"{verb}: {result.Pages} pages, {result.Warnings} warning(s), {time} ms{written}");
         }
         else
         {
-            Console.WriteLine($"{verb} failed: {result.Errors} error(s), {result.Warnings} warning(s), {time} ms; nothing was written");
+            output.WriteLine($"{verb} failed: {result.Errors} error(s), {result.Warnings} warning(s), {time} ms; nothing was written");
         }
     }
 }

@@ -491,7 +491,7 @@ public sealed partial class ContentLoader(MarkdownRenderer markdown)
             return null;
         }
 
-        var y = SourceDocument.ParseYaml(File.ReadAllText(path), Display(path), 0, diagnostics);
+        var y = SourceDocument.ParseYaml(SourceDocument.ReadText(path, Display(path), diagnostics), Display(path), 0, diagnostics);
         if (y is null)
         {
             return null;
@@ -612,7 +612,7 @@ public sealed partial class ContentLoader(MarkdownRenderer markdown)
             return new Partners([], [], [], []);
         }
 
-        var y = SourceDocument.ParseYaml(File.ReadAllText(path), Display(path), 0, diagnostics);
+        var y = SourceDocument.ParseYaml(SourceDocument.ReadText(path, Display(path), diagnostics), Display(path), 0, diagnostics);
         if (y is null)
         {
             return null;

@@ -4,13 +4,14 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using WeekendCulturel.Generator.Output;
 using WeekendCulturel.Theme.Model;
+using CultureInfo = System.Globalization.CultureInfo;
 
 namespace WeekendCulturel.Generator.Outputs;
 
 /// <summary>iCalendar files (RFC 5545) with Ical.Net: one per session and one for the whole programme, per language.</summary>
 public static class CalendarWriter
 {
-    private const string TimeZone = "Europe/Paris";
+    private static readonly string TimeZone = SessionState.Paris.Id;
     private const string EventStart = "BEGIN:VEVENT\r\n";
     private const string EventEnd = "END:VEVENT\r\n";
 
@@ -73,10 +74,23 @@ public static class CalendarWriter
 
     private static string Uid(RenderContext context, Session session) => $"{session.Id}@{context.BaseUrl.Host}";
 
+    /// <summary>
+    /// Paris's VTIMEZONE with its rules (a STANDARD and a DAYLIGHT observance, as RFC 5545 requires), from the
+    /// tz database through Ical.Net. Ical.Net takes the rules in force from the year before the given day up to
+    /// now: from the event's first day, the file stays the same from one build to the next. Only for an event
+    /// more than a year ahead, which that range cannot reach, does it start from a year after today instead.
+    /// </summary>
+    private static VTimeZone ParisRules(RenderContext context)
+    {
+        var firstDay = context.Site.Days[0].Date.ToDateTime(TimeOnly.MinValue);
+        var latest = DateTime.UtcNow.Date.AddYears(1);
+        return VTimeZone.FromDateTimeZone(TimeZone, firstDay < latest ? firstDay : latest, includeHistoricalData: false);
+    }
+
     public static string Serialize(RenderContext context, Lang lang, IEnumerable<Session> sessions)
     {
         var calendar = new Calendar { ProductId = "-//Ministere de la Culture//Week-end culturel de l'IA//" + lang.Code().ToUpperInvariant() };
-        calendar.AddTimeZone(new VTimeZone(TimeZone));
+        calendar.AddTimeZone(ParisRules(context));
         calendar.AddProperty("X-WR-CALNAME", context.Site.Name[lang]);
         calendar.AddProperty("X-WR-TIMEZONE", TimeZone);
 
@@ -104,6 +118,17 @@ public static class CalendarWriter
             });
         }
 
-        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+        // Ical.Net writes some numbers in the current culture (an Arabic culture's minus sign in BYDAY=-1SU):
+        // the file must not depend on the machine that builds it.
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return new CalendarSerializer().SerializeToString(calendar) ?? "";
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 }

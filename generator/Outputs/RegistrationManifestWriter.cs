@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeekendCulturel.Generator.Output;
@@ -60,9 +61,9 @@ public static class RegistrationManifestWriter
             ["event"] = new JsonObject
             {
                 ["name"] = site.Name[Lang.Fr],
-                ["firstDay"] = site.Days[0].Date.ToString("yyyy-MM-dd"),
-                ["lastDay"] = site.Days[^1].Date.ToString("yyyy-MM-dd"),
-                ["timeZone"] = "Europe/Paris",
+                ["firstDay"] = site.Days[0].Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["lastDay"] = site.Days[^1].Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["timeZone"] = SessionState.Paris.Id,
                 ["siteUrl"] = context.Absolute("/"),
             },
             ["sessions"] = sessions,

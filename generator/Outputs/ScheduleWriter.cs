@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -15,13 +16,18 @@ public static class ScheduleWriter
 {
     public const string Path = "schedule.json";
 
+    // The schema's pattern for acronyms allows no hyphen between words (^[a-z0-9_-][a-z0-9_]{3,}(-2[0-9]{3}-[a-z]+)?$).
+    private const string Acronym = "weekend_culturel_ia_2025";
+
     public static OutputFile Write(RenderContext context)
     {
         var site = context.Site;
         var sessions = context.Content.Sessions;
         // Each session's room name once: the room list, the days' groups and the events all need it.
         var placed = sessions.Select(s => (Session: s, Room: RoomName(context, s))).ToList();
-        var buffer = new ArrayBufferWriter<byte>(1 << 20);
+        // About 2 KB an event, up to a megabyte to start with: a fixed megabyte was a large-object allocation,
+        // and so a full garbage collection before long, on every check of a small site.
+        var buffer = new ArrayBufferWriter<byte>(Math.Min(1 << 20, 4096 + (sessions.Count * 2048)));
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
@@ -33,13 +39,13 @@ public static class ScheduleWriter
             w.WriteString("version", Version(sessions));
             w.WriteString("base_url", context.Absolute("/"));
             w.WriteStartObject("conference");
-            w.WriteString("acronym", "weekend-culturel-ia-2025");
+            w.WriteString("acronym", Acronym);
             w.WriteString("title", site.Name[Lang.Fr]);
-            w.WriteString("start", site.Days[0].Date.ToString("yyyy-MM-dd"));
-            w.WriteString("end", site.Days[^1].Date.ToString("yyyy-MM-dd"));
+            w.WriteString("start", site.Days[0].Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            w.WriteString("end", site.Days[^1].Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             w.WriteNumber("daysCount", site.Days.Count);
             w.WriteString("timeslot_duration", "00:15");
-            w.WriteString("time_zone_name", "Europe/Paris");
+            w.WriteString("time_zone_name", SessionState.Paris.Id);
             w.WriteString("url", context.Absolute("/"));
             w.WriteStartArray("rooms");
             foreach (var room in placed.Select(p => p.Room).Distinct())
@@ -57,7 +63,7 @@ public static class ScheduleWriter
             {
                 w.WriteStartObject();
                 w.WriteNumber("index", index++);
-                w.WriteString("date", day.Date.ToString("yyyy-MM-dd"));
+                w.WriteString("date", day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 w.WriteString("day_start", SessionState.Iso(day.Date.ToDateTime(new TimeOnly(6, 0))));
                 w.WriteString("day_end", SessionState.Iso(day.Date.ToDateTime(new TimeOnly(23, 59))));
                 w.WriteStartObject("rooms");
@@ -99,8 +105,8 @@ public static class ScheduleWriter
         w.WriteString("guid", Guid(context, "session:" + session.Id));
         w.WriteNumber("id", StableNumber(session.Id));
         w.WriteString("date", SessionState.Iso(session.Start));
-        w.WriteString("start", session.Start.ToString("HH:mm"));
-        w.WriteString("duration", $"{(int)duration.TotalHours:00}:{duration.Minutes:00}");
+        w.WriteString("start", session.Start.ToString("HH:mm", CultureInfo.InvariantCulture));
+        w.WriteString("duration", string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalHours:00}:{duration.Minutes:00}"));
         w.WriteString("room", room);
         w.WriteString("slug", session.Id);
         w.WriteString("url", context.Absolute(Routes.SessionPath(session.Id, Lang.Fr)));
@@ -147,5 +153,6 @@ public static class ScheduleWriter
         return new System.Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
     }
 
-    private static int StableNumber(string id) => (int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(id)), 0) & 0x7FFFFFFF);
+    // The schema wants ids from 1 up.
+    private static int StableNumber(string id) => Math.Max(1, (int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(id)), 0) & 0x7FFFFFFF));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -117,6 +118,10 @@ public sealed class PageRenderer : IDisposable
             _buffer.SetLength(0);
             _renderer.Dispatcher.InvokeAsync(async () =>
             {
+                // The templates write machine formats (datetime="yyyy-MM-dd", numbers) without naming a culture,
+                // and words through each language's own culture: the machine's culture must not come into it
+                // (a Thai machine counts years from 543 BC). Set inside this async call, it ends with it.
+                CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
                 var parameters = new Dictionary<string, object?>(page.Parameters);
                 if (page.JsonLd is { } jsonLd && parameters["Meta"] is PageMeta meta)
                 {

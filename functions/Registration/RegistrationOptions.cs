@@ -25,6 +25,13 @@ public sealed class RegistrationOptions
     /// <summary>POSTs per client address per minute; 0 disables the limit.</summary>
     public int RateLimitPerMinute { get; set; } = 20;
 
+    /// <summary>
+    /// The proxies in front of the API that each append the address they received the request from to
+    /// X-Forwarded-For: the client is the address the outermost of them wrote, counted from the right. 0 (no
+    /// proxy, as locally) takes the connection's address and ignores the header, which the client can write.
+    /// </summary>
+    public int TrustedProxies { get; set; }
+
     /// <summary>Secret of the keyed hash of emails used in table keys.</summary>
     public string? EmailHashKey { get; set; }
 

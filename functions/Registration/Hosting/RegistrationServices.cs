@@ -33,7 +33,7 @@ public static class RegistrationServices
         services.AddSingleton<SessionCatalogue>();
         services.AddSingleton<RegistrationService>();
         services.AddSingleton<Retention>();
-        services.AddSingleton(sp => new ClientRateLimiter(sp.GetRequiredService<RegistrationOptions>().RateLimitPerMinute));
+        services.AddSingleton(sp => new ClientRateLimiter(sp.GetRequiredService<RegistrationOptions>()));
         services.AddSingleton<RegistrationApi>();
         return services;
     }

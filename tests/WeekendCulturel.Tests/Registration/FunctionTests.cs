@@ -72,6 +72,28 @@ public sealed class FunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public void The_forwarding_chain_the_host_received_is_given_back_to_the_rate_limit()
+    {
+        // What the host hands the worker with an HTTP trigger: the request's headers as it received them, in
+        // JSON, while the request itself arrives with X-Forwarded-For reduced to the host's own peer.
+        var bindingData = new Dictionary<string, object?>
+        {
+            ["Query"] = "{}",
+            ["Headers"] = "{\"Host\":\"func-wc-prod.azurewebsites.net\",\"x-forwarded-for\":\"198.51.100.1, 203.0.113.7, 192.0.2.10:443\"}",
+        };
+
+        var chain = ForwardedForMiddleware.ReceivedChain(bindingData);
+
+        Assert.Equal("198.51.100.1, 203.0.113.7, 192.0.2.10:443", chain);
+        var request = new DefaultHttpContext().Request;
+        request.Headers["X-Forwarded-For"] = chain;
+        Assert.Equal("203.0.113.7", ClientAddress.BucketOf(request, trustedProxies: 2));
+        Assert.Null(ForwardedForMiddleware.ReceivedChain(new Dictionary<string, object?> { ["Headers"] = "{\"Host\":\"func-wc-prod.azurewebsites.net\"}" }));
+        Assert.Null(ForwardedForMiddleware.ReceivedChain(new Dictionary<string, object?> { ["Headers"] = "not json" }));
+        Assert.Null(ForwardedForMiddleware.ReceivedChain(new Dictionary<string, object?>()));
+    }
+
+    [Fact]
     public async Task The_retention_timer_deletes_personal_data_only_when_due()
     {
         await using var before = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard);

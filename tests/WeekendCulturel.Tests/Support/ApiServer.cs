@@ -35,7 +35,7 @@ public sealed class ApiServer : IAsyncDisposable
 
     public RegistrationStore Store => Services.GetRequiredService<RegistrationStore>();
 
-    public static async Task<ApiServer> StartAsync(AzuriteServer azurite, IReadOnlyList<SessionDefinition> sessions, int rateLimit = 0, DateTimeOffset? now = null)
+    public static async Task<ApiServer> StartAsync(AzuriteServer azurite, IReadOnlyList<SessionDefinition> sessions, int rateLimit = 0, DateTimeOffset? now = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var port = AzuriteServer.FreePort();
         // Not the working directory: tests that build content switch it for a moment to a folder they delete.
@@ -49,7 +49,7 @@ public sealed class ApiServer : IAsyncDisposable
             ["Registration:AdminKey"] = AdminKey,
             ["Registration:EmailHashKey"] = "test-email-hash-key-0123456789abcdefghij",
             ["Registration:RateLimitPerMinute"] = rateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         web.Services.AddRegistration(configuration, new ShiftedClock(now ?? Now));
         var app = web.Build();
         app.MapRegistrationApi();

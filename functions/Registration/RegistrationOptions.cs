@@ -32,6 +32,12 @@ public sealed class RegistrationOptions
     /// </summary>
     public int TrustedProxies { get; set; }
 
+    /// <summary>
+    /// The site's address (its origin is what matters): forms may only be posted from it. Unset, the API's
+    /// own origin stands for the site, which is right when both are served together, as by <c>serve</c>.
+    /// </summary>
+    public Uri? SiteUrl { get; set; }
+
     /// <summary>Secret of the keyed hash of emails used in table keys.</summary>
     public string? EmailHashKey { get; set; }
 

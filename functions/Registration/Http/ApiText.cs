@@ -39,6 +39,8 @@ public sealed record ApiText
         ConflictTitle = "Aucune séance n’a pu être réservée",
         ConflictDetail = "Aucune des séances demandées n’a pu être réservée\u00a0; le détail figure dans results.",
         UnknownSessionTitle = "Séance inconnue",
+        CrossSiteTitle = "Formulaire envoyé depuis un autre site",
+        CrossSiteDetail = "Ce formulaire ne vient pas de notre site\u00a0: rien n’a été enregistré ni annulé. Utilisez le formulaire du site lui-même.",
     };
 
     public static readonly ApiText En = new()
@@ -77,6 +79,8 @@ public sealed record ApiText
         ConflictTitle = "No session could be booked",
         ConflictDetail = "None of the sessions asked for could be booked; results says why.",
         UnknownSessionTitle = "Unknown session",
+        CrossSiteTitle = "Form sent from another site",
+        CrossSiteDetail = "This form does not come from our site: nothing was recorded or cancelled. Use the form on the site itself.",
     };
 
     public required string Lang { get; init; }
@@ -113,6 +117,8 @@ public sealed record ApiText
     public required string ConflictTitle { get; init; }
     public required string ConflictDetail { get; init; }
     public required string UnknownSessionTitle { get; init; }
+    public required string CrossSiteTitle { get; init; }
+    public required string CrossSiteDetail { get; init; }
 
     public static ApiText For(string? lang) => lang == "en" ? En : Fr;
 }

@@ -100,6 +100,12 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
 
         if (isForm)
         {
+            if (!FormOrigin.IsFromSite(request, options.SiteUrl))
+            {
+                logger.LogWarning("cancellation form posted from another site: refused");
+                return await AnswerProblem(request, isForm, text, Problems.CrossSite(text), text.CrossSiteTitle, text.CrossSiteDetail, null);
+            }
+
             // The form carries only the page's language, read as every body is: measured, then decoded.
             var (body, problem) = await RequestBody.ReadAsync(request, text);
             if (body is null)
@@ -218,9 +224,9 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     private sealed record Posted(RegistrationInput Input, string Lang, ApiText Text, bool IsForm);
 
     /// <summary>
-    /// What every POST of the API does before its own work, in this order: the rate limit, the body within
-    /// its size and type, the answer's language, and validation with per-field problems (an HTML page for
-    /// forms). Nothing is read before the limit has let the request through.
+    /// What every POST of the API does before its own work, in this order: the rate limit, a form's origin,
+    /// the body within its size and type, the answer's language, and validation with per-field problems (an
+    /// HTML page for forms). Nothing is read before the limit has let the request through.
     /// </summary>
     private async Task<IResult> PostAsync(HttpRequest request, IReadOnlyCollection<string> fields, Func<RegistrationInput, ApiText, Task<Dictionary<string, string[]>>> validate, Func<Posted, Task<IResult>> work)
     {
@@ -229,6 +235,12 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         if (limiter.Check(request) is { } wait)
         {
             return await AnswerProblem(request, isForm, text, Problems.RateLimited(text, wait), text.RateTitle, text.RateDetail, null);
+        }
+
+        if (isForm && !FormOrigin.IsFromSite(request, options.SiteUrl))
+        {
+            logger.LogWarning("{Path}: form posted from another site: refused", request.Path);
+            return await AnswerProblem(request, isForm, text, Problems.CrossSite(text), text.CrossSiteTitle, text.CrossSiteDetail, null);
         }
 
         return await Guarded(request, isForm ? text : null, async () =>

@@ -20,15 +20,17 @@ public static class RegistrationServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RegistrationOptions>>().Value);
         services.AddSingleton(clock ?? TimeProvider.System);
         services.AddSingleton(sp => new RegistrationStore(sp.GetRequiredService<RegistrationOptions>()));
+        services.AddHostedService<SettingsCheck>();
         services.AddSingleton(sp =>
         {
-            var key = sp.GetRequiredService<RegistrationOptions>().EmailHashKey;
-            if (string.IsNullOrWhiteSpace(key) || key.Length < 32)
+            // Hosts without hosted services (the sync command) meet the same refusal here, at first use.
+            var options = sp.GetRequiredService<RegistrationOptions>();
+            if (options.Problems() is [_, ..] problems)
             {
-                throw new InvalidOperationException("Registration:EmailHashKey must be a secret of at least 32 characters");
+                throw new InvalidOperationException(string.Join("; ", problems));
             }
 
-            return new EmailIdentity(Encoding.UTF8.GetBytes(key));
+            return new EmailIdentity(Encoding.UTF8.GetBytes(options.EmailHashKey!));
         });
         services.AddSingleton<SessionCatalogue>();
         services.AddSingleton<RegistrationService>();

@@ -94,6 +94,21 @@ public sealed class FunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public void Host_telemetry_names_requests_by_function_and_records_no_address_holding_a_manage_token()
+    {
+        // The worker sends no telemetry of its own: the Functions host records the requests, and by default
+        // with their URL (/api/registrations/{token}/page). host.json is the only place to stop it.
+        var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "functions", "FunctionApp", "host.json"))).RootElement;
+        var insights = host.GetProperty("logging").GetProperty("applicationInsights");
+
+        Assert.False(insights.GetProperty("httpAutoCollectionOptions").GetProperty("enableHttpTriggerExtendedInfoCollection").GetBoolean());
+        Assert.False(insights.GetProperty("enableDependencyTracking").GetBoolean());
+        Assert.False(host.TryGetProperty("telemetryMode", out _), "the host's OpenTelemetry mode records url.path");
+        Assert.Equal("Warning", host.GetProperty("logging").GetProperty("logLevel").GetProperty("default").GetString());
+        Assert.False(host.GetProperty("logging").GetProperty("logLevel").TryGetProperty("Microsoft.AspNetCore", out _), "ASP.NET Core logs each request's path at Information");
+    }
+
+    [Fact]
     public async Task The_retention_timer_deletes_personal_data_only_when_due()
     {
         await using var before = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard);

@@ -274,7 +274,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     private static bool SameKey(string given, string expected) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
-    private static IResult Html(string html, int status) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+    private static IResult Html(string html, int status) => new HtmlPage(html, status);
 
     /// <summary>A problem for a JSON client, or the same problem as an HTML page for a form without JavaScript.</summary>
     private async Task<IResult> AnswerProblem(HttpRequest request, bool isForm, ApiText text, IResult problem, string title, string detail, IDictionary<string, string[]>? errors)

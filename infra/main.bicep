@@ -15,11 +15,6 @@ param location string = resourceGroup().location
 @description('Region of the Static Web App (it exists in a few regions only).')
 param staticSiteLocation string = 'westeurope'
 
-@description('Secret for the keyed hashes of emails (32 characters or more). Never change it once registrations exist.')
-@secure()
-@minLength(32)
-param emailHashKey string
-
 @description('Days after the event\'s last day when personal data is deleted.')
 param retentionDays int = 90
 
@@ -32,7 +27,11 @@ var names = {
   workspace: 'log-wc-${environmentName}'
   vault: 'kv-wc-${environmentName}-${take(suffix, 6)}'
   site: 'stapp-wc-${environmentName}'
+  deployIdentity: 'id-wc-${environmentName}-deploy'
 }
+
+// Part of every registration's key: made once by the script below, never a parameter, never overwritten.
+var emailHashKeySecretName = 'registration-email-hash-key'
 
 // Built-in roles: data-plane access by identity instead of account keys.
 var roles = {
@@ -40,6 +39,7 @@ var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -119,12 +119,54 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource emailHashKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'registration-email-hash-key'
+// The email-hash secret is drawn in Azure by a script that writes it only when the vault has none: a
+// deployment can create it, never replace it (a new value would make every registration unfindable by its
+// owner), and nobody has to handle it. The script's identity may manage the vault's secrets.
+resource deployIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: names.deployIdentity
+  location: location
+}
+
+resource deploySecretsAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: vault
+  name: guid(vault.id, deployIdentity.id, roles.keyVaultSecretsOfficer)
   properties: {
-    value: emailHashKey
+    principalId: deployIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsOfficer)
   }
+}
+
+resource emailHashKeyOnce 'Microsoft.Resources/deploymentScripts@2023-08-01' = {
+  name: 'email-hash-key-once'
+  location: location
+  kind: 'AzureCLI'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${deployIdentity.id}': {}
+    }
+  }
+  properties: {
+    azCliVersion: '2.52.0'
+    timeout: 'PT15M'
+    retentionInterval: 'PT1H'
+    cleanupPreference: 'Always'
+    environmentVariables: [
+      {
+        name: 'VAULT_NAME'
+        value: vault.name
+      }
+      {
+        name: 'SECRET_NAME'
+        value: emailHashKeySecretName
+      }
+    ]
+    scriptContent: loadTextContent('email-hash-key-once.sh')
+  }
+  dependsOn: [
+    deploySecretsAccess
+  ]
 }
 
 // Flex Consumption: the plan that runs .NET 10 isolated functions (Linux Consumption does not).
@@ -168,10 +210,13 @@ resource functions 'Microsoft.Web/sites@2024-04-01' = {
           value: storage.properties.primaryEndpoints.table
         }
         {
+          // By name, without a version: the app reads whatever the vault holds (the backend refuses to start
+          // if the platform could not resolve it).
           name: 'Registration__EmailHashKey'
-          value: '@Microsoft.KeyVault(SecretUri=${emailHashKeySecret.properties.secretUri})'
+          value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${emailHashKeySecretName})'
         }
         {
+          // The private links the API writes start with it, and forms may be posted only from its origin.
           name: 'Registration__SiteUrl'
           value: 'https://${siteDomain}/'
         }
@@ -182,6 +227,12 @@ resource functions 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Registration__RateLimitPerMinute'
           value: '20'
+        }
+        {
+          // Requests reach the app only through the Static Web App (see functionsAccess): its edge appends
+          // the client's address to X-Forwarded-For, then the Function App's front end appends the edge's.
+          name: 'Registration__TrustedProxies'
+          value: '2'
         }
       ]
     }
@@ -205,6 +256,10 @@ resource functions 'Microsoft.Web/sites@2024-04-01' = {
       }
     }
   }
+  // The secret its settings refer to exists before the app starts.
+  dependsOn: [
+    emailHashKeyOnce
+  ]
 }
 
 resource tableAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
@@ -268,6 +323,34 @@ resource backend 'Microsoft.Web/staticSites/linkedBackends@2024-04-01' = {
     backendResourceId: functions.id
     region: location
   }
+}
+
+// Only the Static Web App may call the Function App: the platform answers 401 to any request that does not
+// carry the linked site's identity, before the functions run. Without it, anyone could call the app's own
+// address directly and write whatever X-Forwarded-For they like (and skip the site's form origin).
+resource functionsAccess 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: functions
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: true
+      unauthenticatedClientAction: 'Return401'
+    }
+    identityProviders: {
+      azureStaticWebApps: {
+        enabled: true
+        registration: {
+          clientId: site.properties.defaultHostname
+        }
+      }
+    }
+  }
+  dependsOn: [
+    backend
+  ]
 }
 
 resource domain 'Microsoft.Web/staticSites/customDomains@2024-04-01' = {

@@ -1,16 +1,15 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeekendCulturel.Generator.Output;
+using WeekendCulturel.Registration.Http;
 
 namespace WeekendCulturel.Generator.Outputs;
 
 /// <summary>
 /// <c>staticwebapp.config.json</c>: the production headers of the static site (Azure Static Web Apps reads
-/// this file; <c>serve</c> sends the same headers). The Content-Security-Policy allows no inline script but
-/// those the pages actually carry, by their SHA-256, computed here from the built pages: a theme change
-/// updates the policy with it, instead of breaking it silently.
+/// this file; <c>serve</c> sends the same headers). The headers and the policy are <see cref="SecurityHeaders"/>,
+/// which the registration API also sends with its own pages; the policy's script hashes are those of the
+/// inline scripts of the built pages.
 /// </summary>
 public static class HostingConfigWriter
 {
@@ -19,18 +18,12 @@ public static class HostingConfigWriter
     /// <summary>Writes the configuration for the given inline scripts (see <see cref="Rendering.HtmlFacts"/>).</summary>
     public static OutputFile Write(IEnumerable<string> inlineScripts)
     {
-        var hashes = inlineScripts.Select(Hash).Distinct().Order(StringComparer.Ordinal).ToList();
-        var csp = string.Join("; ",
-            "default-src 'self'",
-            "script-src 'self' " + string.Join(' ', hashes.Select(h => $"'sha256-{h}'")),
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            "connect-src 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'",
-            "base-uri 'self'",
-            "object-src 'none'");
+        var headers = new JsonObject { ["Content-Security-Policy"] = SecurityHeaders.ContentSecurityPolicy(inlineScripts) };
+        foreach (var (name, value) in SecurityHeaders.Fixed)
+        {
+            headers[name] = value;
+        }
+
         var config = new JsonObject
         {
             ["trailingSlash"] = "auto",
@@ -53,15 +46,7 @@ public static class HostingConfigWriter
             {
                 ["404"] = new JsonObject { ["rewrite"] = "/404.html", ["statusCode"] = 404 },
             },
-            ["globalHeaders"] = new JsonObject
-            {
-                ["Content-Security-Policy"] = csp,
-                ["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains",
-                ["X-Content-Type-Options"] = "nosniff",
-                ["Referrer-Policy"] = "strict-origin-when-cross-origin",
-                ["Permissions-Policy"] = "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
-                ["Cross-Origin-Opener-Policy"] = "same-origin",
-            },
+            ["globalHeaders"] = headers,
             ["mimeTypes"] = new JsonObject
             {
                 [".ics"] = "text/calendar; charset=utf-8",
@@ -73,5 +58,5 @@ public static class HostingConfigWriter
         return OutputFile.Text(Path, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
-    public static string Hash(string script) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
+    public static string Hash(string script) => SecurityHeaders.Hash(script);
 }

@@ -20,12 +20,13 @@ public static class RegistrationServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RegistrationOptions>>().Value);
         services.AddSingleton(clock ?? TimeProvider.System);
         services.AddSingleton(sp => new RegistrationStore(sp.GetRequiredService<RegistrationOptions>()));
+        services.AddHostedService<SettingsCheck>();
         services.AddSingleton(sp => new EmailIdentity(Secret(sp)));
         services.AddSingleton(sp => new IdempotencyKeys(Secret(sp)));
         services.AddSingleton<SessionCatalogue>();
         services.AddSingleton<RegistrationService>();
         services.AddSingleton<Retention>();
-        services.AddSingleton(sp => new ClientRateLimiter(sp.GetRequiredService<RegistrationOptions>().RateLimitPerMinute));
+        services.AddSingleton(sp => new ClientRateLimiter(sp.GetRequiredService<RegistrationOptions>()));
         services.AddSingleton<RegistrationApi>();
         return services;
     }
@@ -33,13 +34,14 @@ public static class RegistrationServices
     /// <summary>The server's secret: the key of the emails' hashes, from which the idempotent bookings' tokens are derived too.</summary>
     private static byte[] Secret(IServiceProvider services)
     {
-        var key = services.GetRequiredService<RegistrationOptions>().EmailHashKey;
-        if (string.IsNullOrWhiteSpace(key) || key.Length < 32)
+        // Hosts without hosted services (the sync command) meet SettingsCheck's refusal here, at first use.
+        var options = services.GetRequiredService<RegistrationOptions>();
+        if (options.Problems() is [_, ..] problems)
         {
-            throw new InvalidOperationException("Registration:EmailHashKey must be a secret of at least 32 characters");
+            throw new InvalidOperationException(string.Join("; ", problems));
         }
 
-        return Encoding.UTF8.GetBytes(key);
+        return Encoding.UTF8.GetBytes(options.EmailHashKey!);
     }
 
     /// <summary>The API's routes under <c>/api</c>, for a plain ASP.NET Core host (serve).</summary>

@@ -27,7 +27,7 @@ public sealed record ApiText
         ValidationTitle = "Certains champs sont à corriger",
         ValidationDetail = "La demande n’a pas été enregistrée\u00a0: corrigez les champs signalés.",
         MalformedTitle = "Requête illisible",
-        MalformedDetail = "Le corps de la requête n’est pas un JSON valide.",
+        MalformedDetail = "Le corps de la requête n’est ni un JSON ni un formulaire lisible en UTF-8.",
         TooLargeTitle = "Requête trop volumineuse",
         TooLargeDetail = "Le corps de la requête dépasse 16\u00a0Kio.",
         MediaTitle = "Type de contenu non pris en charge",
@@ -43,6 +43,8 @@ public sealed record ApiText
         ConflictTitle = "Aucune séance n’a pu être réservée",
         ConflictDetail = "Aucune des séances demandées n’a pu être réservée\u00a0; le détail figure dans results.",
         UnknownSessionTitle = "Séance inconnue",
+        CrossSiteTitle = "Formulaire envoyé depuis un autre site",
+        CrossSiteDetail = "Ce formulaire ne vient pas de notre site\u00a0: rien n’a été enregistré ni annulé. Utilisez le formulaire du site lui-même.",
     };
 
     public static readonly ApiText En = new()
@@ -69,7 +71,7 @@ public sealed record ApiText
         ValidationTitle = "Some fields need correcting",
         ValidationDetail = "The request was not recorded: correct the fields reported.",
         MalformedTitle = "Malformed request",
-        MalformedDetail = "The request body is not valid JSON.",
+        MalformedDetail = "The request body is neither JSON nor form data readable as UTF-8.",
         TooLargeTitle = "Request too large",
         TooLargeDetail = "The request body is over 16 KiB.",
         MediaTitle = "Unsupported content type",
@@ -85,6 +87,8 @@ public sealed record ApiText
         ConflictTitle = "No session could be booked",
         ConflictDetail = "None of the sessions asked for could be booked; results says why.",
         UnknownSessionTitle = "Unknown session",
+        CrossSiteTitle = "Form sent from another site",
+        CrossSiteDetail = "This form does not come from our site: nothing was recorded or cancelled. Use the form on the site itself.",
     };
 
     public required string Lang { get; init; }
@@ -125,6 +129,8 @@ public sealed record ApiText
     public required string ConflictTitle { get; init; }
     public required string ConflictDetail { get; init; }
     public required string UnknownSessionTitle { get; init; }
+    public required string CrossSiteTitle { get; init; }
+    public required string CrossSiteDetail { get; init; }
 
     public static ApiText For(string? lang) => lang == "en" ? En : Fr;
 }

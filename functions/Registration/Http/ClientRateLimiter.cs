@@ -1,19 +1,18 @@
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 
 namespace WeekendCulturel.Registration.Http;
 
 /// <summary>
-/// POSTs per client address per minute, with the platform's fixed-window limiter. Behind Azure's front
-/// ends the client is the first address of X-Forwarded-For. Each process counts for itself.
+/// POSTs per client address per minute, with the platform's fixed-window limiter; the client as
+/// <see cref="ClientAddress"/> tells it behind the configured proxies. Each process counts for itself.
 /// </summary>
-public sealed class ClientRateLimiter(int perMinute) : IDisposable
+public sealed class ClientRateLimiter(RegistrationOptions options) : IDisposable
 {
-    private readonly PartitionedRateLimiter<string>? _limiter = perMinute <= 0 ? null : PartitionedRateLimiter.Create<string, string>(client =>
+    private readonly PartitionedRateLimiter<string>? _limiter = options.RateLimitPerMinute <= 0 ? null : PartitionedRateLimiter.Create<string, string>(client =>
         RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = perMinute,
+            PermitLimit = options.RateLimitPerMinute,
             Window = TimeSpan.FromMinutes(1),
             QueueLimit = 0,
             AutoReplenishment = true,
@@ -27,25 +26,13 @@ public sealed class ClientRateLimiter(int perMinute) : IDisposable
             return null;
         }
 
-        using var lease = _limiter.AttemptAcquire(ClientOf(request));
+        using var lease = _limiter.AttemptAcquire(ClientAddress.BucketOf(request, options.TrustedProxies));
         if (lease.IsAcquired)
         {
             return null;
         }
 
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
-    }
-
-    public static string ClientOf(HttpRequest request)
-    {
-        var forwarded = request.Headers["X-Forwarded-For"].ToString();
-        var first = forwarded.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        if (first is not null && IPAddress.TryParse(first.Split(':')[0], out var address))
-        {
-            return address.ToString();
-        }
-
-        return request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
     }
 
     public void Dispose() => _limiter?.Dispose();

@@ -50,6 +50,8 @@ public static class Problems
 
     public static IResult NotFound(ApiText text) => Create(StatusCodes.Status404NotFound, "not-found", text.NotFoundTitle, text.NotFoundDetail);
 
+    public static IResult CrossSite(ApiText text) => Create(StatusCodes.Status403Forbidden, "cross-site", text.CrossSiteTitle, text.CrossSiteDetail);
+
     public static IResult Unauthorized(ApiText text) => Create(StatusCodes.Status401Unauthorized, "unauthorized", text.UnauthorizedTitle, text.UnauthorizedDetail);
 
     /// <summary>Writes <c>application/problem+json</c> (and <c>Retry-After</c> where it applies).</summary>

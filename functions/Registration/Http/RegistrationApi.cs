@@ -108,12 +108,30 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     /// </summary>
     public async Task<IResult> CancelAsync(HttpRequest request, string token, string? sessionId)
     {
-        var isForm = HttpMethods.IsPost(request.Method) && RequestBody.IsFormContent(request);
-        var lang = isForm ? (await request.ReadFormAsync()).TryGetValue("lang", out var l) ? l.ToString() : null : null;
-        var text = ApiText.For(RegistrationInput.AnswerLanguage(lang, request));
-        if (HttpMethods.IsPost(request.Method) && limiter.Check(request) is { } wait)
+        var isPost = HttpMethods.IsPost(request.Method);
+        var isForm = isPost && RequestBody.IsFormContent(request);
+        var text = ApiText.For(RegistrationInput.AnswerLanguage(null, request));
+        if (isPost && limiter.Check(request) is { } wait)
         {
             return await AnswerProblem(request, isForm, text, Problems.RateLimited(text, wait), text.RateTitle, text.RateDetail, null);
+        }
+
+        if (isForm)
+        {
+            if (!FormOrigin.IsFromSite(request, options.SiteUrl))
+            {
+                logger.LogWarning("cancellation form posted from another site: refused");
+                return await AnswerProblem(request, isForm, text, Problems.CrossSite(text), text.CrossSiteTitle, text.CrossSiteDetail, null);
+            }
+
+            // The form carries only the page's language, read as every body is: measured, then decoded.
+            var (body, problem) = await RequestBody.ReadAsync(request, text);
+            if (body is null)
+            {
+                return problem!;
+            }
+
+            text = ApiText.For(RegistrationInput.AnswerLanguage(body.Form?["lang"].ToString(), request));
         }
 
         return await Guarded(request, isForm ? text : null, async () =>
@@ -224,8 +242,9 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     private sealed record Posted(RegistrationInput Input, string Lang, ApiText Text, bool IsForm);
 
     /// <summary>
-    /// What every POST of the API does before its own work: the rate limit, the body within its size and
-    /// type, the answer's language, and validation with per-field problems (an HTML page for forms).
+    /// What every POST of the API does before its own work, in this order: the rate limit, a form's origin,
+    /// the body within its size and type, the answer's language, and validation with per-field problems (an
+    /// HTML page for forms). Nothing is read before the limit has let the request through.
     /// </summary>
     private async Task<IResult> PostAsync(HttpRequest request, IReadOnlyCollection<string> fields, Func<RegistrationInput, ApiText, Task<Dictionary<string, string[]>>> validate, Func<Posted, Task<IResult>> work)
     {
@@ -234,6 +253,12 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         if (limiter.Check(request) is { } wait)
         {
             return await AnswerProblem(request, isForm, text, Problems.RateLimited(text, wait), text.RateTitle, text.RateDetail, null);
+        }
+
+        if (isForm && !FormOrigin.IsFromSite(request, options.SiteUrl))
+        {
+            logger.LogWarning("{Path}: form posted from another site: refused", request.Path);
+            return await AnswerProblem(request, isForm, text, Problems.CrossSite(text), text.CrossSiteTitle, text.CrossSiteDetail, null);
         }
 
         return await Guarded(request, isForm ? text : null, async () =>
@@ -293,7 +318,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     private static bool SameKey(string given, string expected) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
-    private static IResult Html(string html, int status) => Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+    private static IResult Html(string html, int status) => new HtmlPage(html, status);
 
     /// <summary>
     /// A problem for a JSON client, or the same problem as an HTML page for a form without JavaScript: a form

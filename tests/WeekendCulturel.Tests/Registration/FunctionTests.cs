@@ -72,6 +72,77 @@ public sealed class FunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_booking_and_error_pages_send_their_own_security_headers()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard);
+        const string script = "document.documentElement.setAttribute('data-wc-js','')";
+        // The site's page as sync stores it, with its one inline script: Static Web Apps does not add the
+        // site's headers to what the linked backend answers, so the page must carry a policy that allows it.
+        await api.Store.SetSiteValueAsync(CatalogueSync.ShellRow("fr"), $"<!DOCTYPE html><html lang=\"fr\"><head><title>{HtmlPages.TitleMarker}</title><script>{script}</script><script type=\"application/ld+json\">{{}}</script></head><body>{HtmlPages.MainMarker}</body></html>");
+        var functions = new RegistrationFunctions(api.Services.GetRequiredService<RegistrationApi>());
+        var registered = await Invoke(api.Services, await functions.Register(Request(api.Services, "POST", JsonSerializer.Serialize(ApiServer.Person(1, "small")))));
+        var token = JsonDocument.Parse(registered.Body).RootElement.GetProperty("manageToken").GetString()!;
+        var form = Request(api.Services, "POST");
+        form.ContentType = "application/x-www-form-urlencoded";
+        form.Body = new MemoryStream(Encoding.ASCII.GetBytes("sessions=small&lang=fr"));
+
+        var page = await Invoke(api.Services, await functions.BookingPage(Request(api.Services, "GET"), token));
+        var errors = await Invoke(api.Services, await functions.Register(form));
+
+        Assert.Equal(200, page.Status);
+        Assert.Equal(422, errors.Status);
+        foreach (var (name, headers) in new[] { ("booking page", page.Headers), ("error page", errors.Headers) })
+        {
+            var policy = headers.ContentSecurityPolicy.ToString();
+            Assert.True(policy.Contains("'sha256-" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(script))) + "'", StringComparison.Ordinal), $"{name}: {policy}");
+            Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+            Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+            Assert.StartsWith("max-age=", headers.StrictTransportSecurity.ToString(), StringComparison.Ordinal);
+            Assert.Equal("nosniff", headers.XContentTypeOptions.ToString());
+            Assert.Equal("strict-origin-when-cross-origin", headers["Referrer-Policy"].ToString());
+            Assert.Equal("no-store", headers.CacheControl.ToString());
+        }
+    }
+
+    [Fact]
+    public void The_forwarding_chain_the_host_received_is_given_back_to_the_rate_limit()
+    {
+        // What the host hands the worker with an HTTP trigger: the request's headers as it received them, in
+        // JSON, while the request itself arrives with X-Forwarded-For reduced to the host's own peer.
+        var bindingData = new Dictionary<string, object?>
+        {
+            ["Query"] = "{}",
+            ["Headers"] = "{\"Host\":\"func-wc-prod.azurewebsites.net\",\"x-forwarded-for\":\"198.51.100.1, 203.0.113.7, 192.0.2.10:443\"}",
+        };
+
+        var chain = ForwardedForMiddleware.ReceivedChain(bindingData);
+
+        Assert.Equal("198.51.100.1, 203.0.113.7, 192.0.2.10:443", chain);
+        var request = new DefaultHttpContext().Request;
+        request.Headers["X-Forwarded-For"] = chain;
+        Assert.Equal("203.0.113.7", ClientAddress.BucketOf(request, trustedProxies: 2));
+        Assert.Null(ForwardedForMiddleware.ReceivedChain(new Dictionary<string, object?> { ["Headers"] = "{\"Host\":\"func-wc-prod.azurewebsites.net\"}" }));
+        Assert.Null(ForwardedForMiddleware.ReceivedChain(new Dictionary<string, object?> { ["Headers"] = "not json" }));
+        Assert.Null(ForwardedForMiddleware.ReceivedChain(new Dictionary<string, object?>()));
+    }
+
+    [Fact]
+    public void Host_telemetry_names_requests_by_function_and_records_no_address_holding_a_manage_token()
+    {
+        // The worker sends no telemetry of its own: the Functions host records the requests, and by default
+        // with their URL (/api/registrations/{token}/page). host.json is the only place to stop it.
+        var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "functions", "FunctionApp", "host.json"))).RootElement;
+        var insights = host.GetProperty("logging").GetProperty("applicationInsights");
+
+        Assert.False(insights.GetProperty("httpAutoCollectionOptions").GetProperty("enableHttpTriggerExtendedInfoCollection").GetBoolean());
+        Assert.False(insights.GetProperty("enableDependencyTracking").GetBoolean());
+        Assert.False(host.TryGetProperty("telemetryMode", out _), "the host's OpenTelemetry mode records url.path");
+        Assert.Equal("Warning", host.GetProperty("logging").GetProperty("logLevel").GetProperty("default").GetString());
+        Assert.False(host.GetProperty("logging").GetProperty("logLevel").TryGetProperty("Microsoft.AspNetCore", out _), "ASP.NET Core logs each request's path at Information");
+    }
+
+    [Fact]
     public async Task The_retention_timer_deletes_personal_data_only_when_due()
     {
         await using var before = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard);

@@ -38,11 +38,11 @@ public sealed class ApiServer : IAsyncDisposable
 
     public RegistrationStore Store => Services.GetRequiredService<RegistrationStore>();
 
-    /// <summary>Starts the API on <paramref name="azurite"/>, or on <paramref name="storage"/> when given (a relay in front of it).</summary>
-    public static Task<ApiServer> StartAsync(AzuriteServer azurite, IReadOnlyList<SessionDefinition> sessions, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null) =>
-        StartAsync(azurite, new RegistrationManifest(new DateOnly(2025, 2, 8), new DateOnly(2025, 2, 9), sessions), rateLimit, now, storage);
+    /// <summary>Starts the API on <paramref name="azurite"/>, or on <paramref name="storage"/> when given (a relay in front of it), with <paramref name="settings"/> over the test's own.</summary>
+    public static Task<ApiServer> StartAsync(AzuriteServer azurite, IReadOnlyList<SessionDefinition> sessions, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null, IReadOnlyDictionary<string, string?>? settings = null) =>
+        StartAsync(azurite, new RegistrationManifest(new DateOnly(2025, 2, 8), new DateOnly(2025, 2, 9), sessions), rateLimit, now, storage, settings);
 
-    public static async Task<ApiServer> StartAsync(AzuriteServer azurite, RegistrationManifest manifest, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null)
+    public static async Task<ApiServer> StartAsync(AzuriteServer azurite, RegistrationManifest manifest, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var port = AzuriteServer.FreePort();
         // Not the working directory: tests that build content switch it for a moment to a folder they delete.
@@ -57,7 +57,7 @@ public sealed class ApiServer : IAsyncDisposable
             ["Registration:EmailHashKey"] = "test-email-hash-key-0123456789abcdefghij",
             ["Registration:RateLimitPerMinute"] = rateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Registration:SiteUrl"] = SiteUrl,
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         web.Services.AddRegistration(configuration, new ShiftedClock(now ?? Now));
         var app = web.Build();
         app.MapRegistrationApi();

@@ -27,7 +27,7 @@ public sealed class CrossSiteFormTests(AzuriteFixture azurite)
 
     private static async Task<(ApiServer Api, string Token, HttpClient Browser)> StartAsync(AzuriteServer azurite, string? site = null)
     {
-        var api = await ApiServer.StartAsync(azurite, TestSessions.Standard, settings: site is null ? null : new Dictionary<string, string?> { ["Registration:SiteUrl"] = site });
+        var api = await ApiServer.StartAsync(azurite, TestSessions.Standard, settings: new Dictionary<string, string?> { ["Registration:SiteUrl"] = site }); // null: no site configured
         var registered = await api.Client.PostAsJsonAsync("/api/registrations", ApiServer.Person(1, "small"));
         var token = (await ApiServer.JsonAsync(registered)).GetProperty("manageToken").GetString()!;
         return (api, token, new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = api.Client.BaseAddress });

@@ -1,22 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Json.Schema;
+using WeekendCulturel.Tests.Site.FrabSchedule;
 using WeekendCulturel.Tests.Support;
 
 namespace WeekendCulturel.Tests.Site;
 
 /// <summary>
-/// <c>schedule.json</c> against the frab/pretalx schedule schema that schedule apps check files with (kept in
-/// <c>FrabSchedule/</c>, see its README), by a JSON Schema validator with formats enforced; then what a schema
-/// cannot say: that the file agrees with itself and with the programme.
+/// <c>schedule.json</c> against the rules of the frab/pretalx schedule schema that schedule apps check files
+/// with (restated in <c>FrabSchedule/</c>, formats included); then what a schema cannot say: that the file
+/// agrees with itself and with the programme.
 /// </summary>
 [Collection(BuiltSiteCollection.Name)]
 public sealed class ScheduleTests(BuiltSite site)
 {
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
-        JsonSchema.FromText(File.ReadAllText(Path.Combine(Repository.Root, "tests", "WeekendCulturel.Tests", "Site", "FrabSchedule", "schema.json"))));
-
     [Fact]
     public void Schedule_json_passes_the_frab_schedule_schema()
     {
@@ -40,7 +37,7 @@ public sealed class ScheduleTests(BuiltSite site)
         { "a day date that is not a date", "day.date=\"samedi\"" },
     };
 
-    /// <summary>The validator enforces the schema's patterns and formats, not only its shape.</summary>
+    /// <summary>The rules enforce the schema's patterns and formats, not only its shape.</summary>
     [Theory]
     [MemberData(nameof(Breaches))]
     public void A_schedule_that_breaks_a_rule_of_the_schema_is_refused(string breach, string edit)
@@ -116,20 +113,10 @@ public sealed class ScheduleTests(BuiltSite site)
         Assert.Equal(sessions.Select(s => s.Id).Order(StringComparer.Ordinal), slugs.Order(StringComparer.Ordinal));
     }
 
-    /// <summary>Each error of the validation, with where in the file it is.</summary>
-    private static List<string> Validate(string json)
+    /// <summary>Each rule the file breaks, with where in the file.</summary>
+    private static IReadOnlyList<string> Validate(string json)
     {
         using var document = JsonDocument.Parse(json);
-        var results = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
-        if (results.IsValid)
-        {
-            return [];
-        }
-
-        var problems = (results.Details ?? [])
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value} (schema {d.EvaluationPath})"))
-            .ToList();
-        return problems.Count > 0 ? problems : ["invalid, with no detail"];
+        return FrabScheduleRules.Check(document.RootElement);
     }
 }

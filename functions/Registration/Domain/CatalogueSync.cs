@@ -21,7 +21,7 @@ public static class CatalogueSync
     {
         var report = new List<string>();
         await store.EnsureTableAsync(cancellation);
-        var before = (await store.SessionsAsync(cancellation)).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var before = (await store.Catalogue.SessionsAsync(cancellation)).ToDictionary(s => s.Id, StringComparer.Ordinal);
         foreach (var session in manifest.Sessions)
         {
             // A session stored exactly as it is now needs nothing: a site of ten thousand sessions would
@@ -32,13 +32,13 @@ public static class CatalogueSync
                 continue;
             }
 
-            var counts = await store.CountsAsync(session.Id, cancellation);
+            var counts = await store.Seats.CountsAsync(session.Id, cancellation);
 
             // Only someone waiting can be promoted, and only then do the overlaps matter (a site of ten
             // thousand new sessions would otherwise compare each with all the others).
             IReadOnlyCollection<string> overlapping = counts is { Waiting: > 0 } ? session.OverlappingIn(manifest.Sessions) : [];
-            var promoted = await store.SetCapacityAsync(session.Id, session.Capacity, session.Waitlist, overlapping, now, cancellation);
-            await store.UpsertSessionAsync(session, cancellation);
+            var promoted = await store.Seats.SetCapacityAsync(session.Id, session.Capacity, session.Waitlist, overlapping, now, cancellation);
+            await store.Catalogue.UpsertSessionAsync(session, cancellation);
             if (counts is null)
             {
                 report.Add($"{session.Id}: added, {session.Capacity} seats");
@@ -64,21 +64,21 @@ public static class CatalogueSync
         }
 
         // Registrations made before people had markers get theirs, once: from then on every booking writes it.
-        if (await store.SiteValueAsync(PeopleMarkedRow, cancellation) is null)
+        if (await store.Catalogue.SiteValueAsync(PeopleMarkedRow, cancellation) is null)
         {
-            var marked = await store.MarkRegisteredPeopleAsync(now, cancellation);
+            var marked = await store.Bookings.MarkRegisteredPeopleAsync(now, cancellation);
             if (marked > 0)
             {
                 report.Add($"{marked} registered people marked as seen (done once)");
             }
 
-            await store.SetSiteValueAsync(PeopleMarkedRow, now.ToString("O", CultureInfo.InvariantCulture), cancellation);
+            await store.Catalogue.SetSiteValueAsync(PeopleMarkedRow, now.ToString("O", CultureInfo.InvariantCulture), cancellation);
         }
 
-        await store.SetSiteValueAsync(LastDayRow, manifest.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellation);
+        await store.Catalogue.SetSiteValueAsync(LastDayRow, manifest.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellation);
         foreach (var (lang, html) in shells)
         {
-            await store.SetSiteValueAsync(ShellRow(lang), html, cancellation);
+            await store.Catalogue.SetSiteValueAsync(ShellRow(lang), html, cancellation);
         }
 
         return report;

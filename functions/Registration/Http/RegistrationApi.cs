@@ -129,7 +129,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         var lang = request.Query["lang"].ToString() == "en" ? "en" : "fr";
         var text = ApiText.For(lang);
         var booking = await service.BookingAsync(token, request.HttpContext.RequestAborted);
-        var shell = await store.SiteValueAsync(CatalogueSync.ShellRow(lang), request.HttpContext.RequestAborted);
+        var shell = await store.Catalogue.SiteValueAsync(CatalogueSync.ShellRow(lang), request.HttpContext.RequestAborted);
         if (booking is null)
         {
             return Html(HtmlPages.FormErrors(shell, lang, text.NotFoundTitle, text.NotFoundDetail, null, lang == "en" ? "/en/registration/" : "/inscription/"), StatusCodes.Status404NotFound);
@@ -285,7 +285,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     {
         try
         {
-            return await store.SiteValueAsync(CatalogueSync.ShellRow(lang));
+            return await store.Catalogue.SiteValueAsync(CatalogueSync.ShellRow(lang));
         }
         catch (StorageUnavailableException)
         {

@@ -100,7 +100,7 @@ public sealed class SeatLedger(TableClient table)
     /// </summary>
     private async Task<int> PromoteAsync(CounterEntity counter, IReadOnlyCollection<string> overlapping, int most, DateTimeOffset now, List<TableTransactionAction> actions, CancellationToken cancellation)
     {
-        var seats = Math.Min(most, counter.Capacity - counter.Confirmed);
+        var seats = Math.Min(most, SeatsOf(counter).Free);
         if (seats <= 0 || counter.Waiting <= 0)
         {
             return 0;
@@ -266,22 +266,16 @@ public sealed class SeatLedger(TableClient table)
             var actions = new List<TableTransactionAction> { CounterUpdate(counter) };
             foreach (var pending in group)
             {
-                if (counter.Confirmed < counter.Capacity)
-                {
-                    counter.Confirmed++;
-                    actions.Add(new(TableTransactionActionType.Add, pending.Entity(RegistrationStatus.Confirmed, 0)));
-                    taken.Add((pending, SessionOutcome.Confirmed(sessionId)));
-                }
-                else if (counter.Waitlist && pending.Applicant.AcceptWaitlist)
-                {
-                    counter.Waiting++;
-                    actions.Add(new(TableTransactionActionType.Add, pending.Entity(RegistrationStatus.Waitlisted, counter.NextSequence++)));
-                    taken.Add((pending, SessionOutcome.Waitlisted(sessionId, counter.Waiting)));
-                }
-                else
+                var verdict = SeatDecision.For(SeatsOf(counter), pending.Applicant.AcceptWaitlist);
+                if (verdict == SeatVerdict.Full)
                 {
                     left.Add(pending);
+                    continue;
                 }
+
+                var (registration, outcome) = Take(counter, pending, verdict);
+                actions.Add(new(TableTransactionActionType.Add, registration));
+                taken.Add((pending, outcome));
             }
 
             if (taken.Count == 0)
@@ -344,19 +338,14 @@ public sealed class SeatLedger(TableClient table)
                     return ((await OutcomeAsync(existing, cancellation))!, existing.BookingId == bookingId);
                 }
 
-                RegistrationStatus status;
-                if (counter.Confirmed < counter.Capacity)
+                var verdict = SeatDecision.For(SeatsOf(counter), applicant.AcceptWaitlist);
+                if (verdict == SeatVerdict.Full)
                 {
-                    status = RegistrationStatus.Confirmed;
-                    counter.Confirmed++;
-                }
-                else if (counter.Waitlist && applicant.AcceptWaitlist)
-                {
-                    status = RegistrationStatus.Waitlisted;
-                    counter.Waiting++;
-                }
-                else if (remembered || !rowRead)
-                {
+                    if (!remembered && rowRead)
+                    {
+                        return (SessionOutcome.Rejected(session.Id, "full"), false);
+                    }
+
                     // A refusal writes nothing, so no ETag checks it: decide it on a counter read now, and
                     // knowing whether the person already holds something here.
                     if (remembered)
@@ -368,12 +357,8 @@ public sealed class SeatLedger(TableClient table)
                     rowRead = true;
                     continue;
                 }
-                else
-                {
-                    return (SessionOutcome.Rejected(session.Id, "full"), false);
-                }
 
-                var registration = pending.Entity(status, status == RegistrationStatus.Waitlisted ? counter.NextSequence++ : 0);
+                var (registration, outcome) = Take(counter, pending, verdict);
                 var actions = new List<TableTransactionAction>
                 {
                     CounterUpdate(counter),
@@ -390,9 +375,6 @@ public sealed class SeatLedger(TableClient table)
                 if (committed is not null)
                 {
                     Remember(counter, committed[0].Headers.ETag);
-                    var outcome = status == RegistrationStatus.Confirmed
-                        ? SessionOutcome.Confirmed(session.Id)
-                        : SessionOutcome.Waitlisted(session.Id, counter.Waiting);
                     return (outcome, true);
                 }
 
@@ -421,6 +403,27 @@ public sealed class SeatLedger(TableClient table)
         }
 
         throw new StorageUnavailableException($"session '{session.Id}' stayed contended after {MaxAttempts} attempts");
+    }
+
+    private static SessionSeats SeatsOf(CounterEntity counter) => new(counter.Capacity, counter.Confirmed, counter.Waitlist);
+
+    /// <summary>
+    /// Writes a verdict of <see cref="SeatDecision"/> into the counter (a seat taken, or the next place in
+    /// the waiting order) and gives the person's row to commit with it and the outcome they get once it lands.
+    /// </summary>
+    private static (RegistrationEntity Row, SessionOutcome Outcome) Take(CounterEntity counter, PendingRegistration pending, SeatVerdict verdict)
+    {
+        switch (verdict)
+        {
+            case SeatVerdict.Confirmed:
+                counter.Confirmed++;
+                return (pending.Entity(RegistrationStatus.Confirmed, 0), SessionOutcome.Confirmed(counter.PartitionKey));
+            case SeatVerdict.Waitlisted:
+                counter.Waiting++;
+                return (pending.Entity(RegistrationStatus.Waitlisted, counter.NextSequence++), SessionOutcome.Waitlisted(counter.PartitionKey, counter.Waiting));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(verdict), verdict, "a refusal takes nothing");
+        }
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public static class CatalogueSync
     {
         var report = new List<string>();
         await store.EnsureTableAsync(cancellation);
-        var before = (await store.SessionsAsync(cancellation)).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var before = (await store.Catalogue.SessionsAsync(cancellation)).ToDictionary(s => s.Id, StringComparer.Ordinal);
         foreach (var session in manifest.Sessions)
         {
             // A session stored exactly as it is now needs nothing: a site of ten thousand sessions would
@@ -40,13 +40,13 @@ public static class CatalogueSync
                 continue;
             }
 
-            var counts = await store.CountsAsync(session.Id, cancellation);
+            var counts = await store.Seats.CountsAsync(session.Id, cancellation);
 
             // Only someone waiting can be promoted, and only then do the overlaps matter (a site of ten
             // thousand new sessions would otherwise compare each with all the others).
             IReadOnlyCollection<string> overlapping = counts is { Waiting: > 0 } ? session.OverlappingIn(manifest.Sessions) : [];
-            var promoted = await store.SetCapacityAsync(session.Id, session.Capacity, session.Waitlist, overlapping, now, cancellation);
-            await store.UpsertSessionAsync(session, cancellation);
+            var promoted = await store.Seats.SetCapacityAsync(session.Id, session.Capacity, session.Waitlist, overlapping, now, cancellation);
+            await store.Catalogue.UpsertSessionAsync(session, cancellation);
             if (counts is null)
             {
                 report.Add($"{session.Id}: added, {session.Capacity} seats");
@@ -72,15 +72,15 @@ public static class CatalogueSync
         }
 
         // Registrations made before people had markers get theirs, once: from then on every booking writes it.
-        if (await store.SiteValueAsync(PeopleMarkedRow, cancellation) is null)
+        if (await store.Catalogue.SiteValueAsync(PeopleMarkedRow, cancellation) is null)
         {
-            var marked = await store.MarkRegisteredPeopleAsync(now, cancellation);
+            var marked = await store.Bookings.MarkRegisteredPeopleAsync(now, cancellation);
             if (marked > 0)
             {
                 report.Add($"{marked} registered people marked as seen (done once)");
             }
 
-            await store.SetSiteValueAsync(PeopleMarkedRow, now.ToString("O", CultureInfo.InvariantCulture), cancellation);
+            await store.Catalogue.SetSiteValueAsync(PeopleMarkedRow, now.ToString("O", CultureInfo.InvariantCulture), cancellation);
         }
 
         var freeEntry = manifest.FreeEntry.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
@@ -89,18 +89,18 @@ public static class CatalogueSync
             var parts = JsonSerializer.Serialize(freeEntry).Chunk(FreeEntryPart).Select(part => new string(part)).ToList();
             for (var i = 0; i < parts.Count; i++)
             {
-                await store.SetSiteValueAsync($"{FreeEntryRow}-{i}", parts[i], cancellation);
+                await store.Catalogue.SetSiteValueAsync($"{FreeEntryRow}-{i}", parts[i], cancellation);
             }
 
             // The count last: whoever reads it finds its parts written.
-            await store.SetSiteValueAsync(FreeEntryRow, parts.Count.ToString(CultureInfo.InvariantCulture), cancellation);
+            await store.Catalogue.SetSiteValueAsync(FreeEntryRow, parts.Count.ToString(CultureInfo.InvariantCulture), cancellation);
             report.Add($"{freeEntry.Count} sessions without registration (free entry)");
         }
 
-        await store.SetSiteValueAsync(LastDayRow, manifest.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellation);
+        await store.Catalogue.SetSiteValueAsync(LastDayRow, manifest.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellation);
         foreach (var (lang, html) in shells)
         {
-            await store.SetSiteValueAsync(ShellRow(lang), html, cancellation);
+            await store.Catalogue.SetSiteValueAsync(ShellRow(lang), html, cancellation);
         }
 
         return report;
@@ -109,12 +109,12 @@ public static class CatalogueSync
     /// <summary>The sessions without registration, by id, as the last sync stored them.</summary>
     public static async Task<IReadOnlyDictionary<string, FreeEntrySession>> FreeEntryAsync(RegistrationStore store, CancellationToken cancellation = default)
     {
-        if (!int.TryParse(await store.SiteValueAsync(FreeEntryRow, cancellation), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+        if (!int.TryParse(await store.Catalogue.SiteValueAsync(FreeEntryRow, cancellation), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
         {
             return new Dictionary<string, FreeEntrySession>();
         }
 
-        var parts = await Task.WhenAll(Enumerable.Range(0, count).Select(i => store.SiteValueAsync($"{FreeEntryRow}-{i}", cancellation)));
+        var parts = await Task.WhenAll(Enumerable.Range(0, count).Select(i => store.Catalogue.SiteValueAsync($"{FreeEntryRow}-{i}", cancellation)));
         try
         {
             return JsonSerializer.Deserialize<List<FreeEntrySession>>(string.Concat(parts))!.ToDictionary(s => s.Id, StringComparer.Ordinal);

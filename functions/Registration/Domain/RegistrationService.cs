@@ -56,7 +56,7 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
             ? keys.BookingFor(idempotencyKey!, emailHash, sessionIds)
             : (ManageToken.NewBookingId(), ManageToken.NewFor(emailHash));
         var tokenHash = ManageToken.Hash(token);
-        var firstSeen = await store.CreateBookingAsync(new BookingEntity
+        var firstSeen = await store.Bookings.CreateBookingAsync(new BookingEntity
         {
             PartitionKey = BookingEntity.PartitionFor(tokenHash),
             RowKey = tokenHash,
@@ -90,11 +90,11 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
                 : null;
             if (refusal is not null)
             {
-                results.Add((firstSeen ? null : await store.ExistingAsync(id, emailHash, cancellation)) ?? SessionOutcome.Rejected(id, refusal));
+                results.Add((firstSeen ? null : await store.Seats.ExistingAsync(id, emailHash, cancellation)) ?? SessionOutcome.Rejected(id, refusal));
                 continue;
             }
 
-            var (outcome, created) = await store.RegisterAsync(session, applicant, emailHash, bookingId, now, cancellation);
+            var (outcome, created) = await store.Seats.RegisterAsync(session, applicant, emailHash, bookingId, now, cancellation);
             anyCreated |= created;
             results.Add(outcome);
         }
@@ -114,13 +114,13 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
             return thisRequest.Any(r => r.Status == "confirmed" && session.Overlaps(sessions[r.Session]));
         }
 
-        var held = await Task.WhenAll(sessions.Values.Where(session.Overlaps).Select(other => store.HoldsSeatAsync(other.Id, emailHash, cancellation)));
+        var held = await Task.WhenAll(sessions.Values.Where(session.Overlaps).Select(other => store.Seats.HoldsSeatAsync(other.Id, emailHash, cancellation)));
         return held.Any(h => h);
     }
 
     public async Task<BookingView?> BookingAsync(string token, CancellationToken cancellation = default)
     {
-        if (!ManageToken.IsWellFormed(token) || await store.FindBookingAsync(ManageToken.Hash(token), cancellation) is not { } booking)
+        if (!ManageToken.IsWellFormed(token) || await store.Bookings.FindBookingAsync(ManageToken.Hash(token), cancellation) is not { } booking)
         {
             return null;
         }
@@ -128,7 +128,7 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
         var results = new List<SessionOutcome>();
         foreach (var id in booking.Sessions.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (await store.BookingOutcomeAsync(id, booking, cancellation) is { } outcome)
+            if (await store.Bookings.BookingOutcomeAsync(id, booking, cancellation) is { } outcome)
             {
                 results.Add(outcome);
             }
@@ -140,7 +140,7 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
     /// <summary>Cancels one session of a booking, or all of them; null when the token is unknown.</summary>
     public async Task<BookingView?> CancelAsync(string token, string? sessionId, CancellationToken cancellation = default)
     {
-        if (!ManageToken.IsWellFormed(token) || await store.FindBookingAsync(ManageToken.Hash(token), cancellation) is not { } booking)
+        if (!ManageToken.IsWellFormed(token) || await store.Bookings.FindBookingAsync(ManageToken.Hash(token), cancellation) is not { } booking)
         {
             return null;
         }
@@ -151,7 +151,7 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
         {
             // A freed seat passes over whoever holds a seat at the same time elsewhere (Promotion.Choose).
             var overlapping = sessions.TryGetValue(id, out var session) ? session.OverlappingIn(sessions.Values) : [];
-            await store.CancelAsync(id, overlapping, booking.EmailHash, booking.BookingId, Now, cancellation);
+            await store.Seats.CancelAsync(id, overlapping, booking.EmailHash, booking.BookingId, Now, cancellation);
         }
 
         return await BookingAsync(token, cancellation);
@@ -168,7 +168,7 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
         var now = Now;
         return [.. read.Sessions.Select(s =>
         {
-            var (capacity, confirmed, waiting) = store.CommittedSince(s.Id, read.Commits) ?? read.Counts[s.Id];
+            var (capacity, confirmed, waiting) = store.Seats.CommittedSince(s.Id, read.Commits) ?? read.Counts[s.Id];
             var state = AvailabilityRules.Name(AvailabilityRules.At(s, capacity, confirmed, now));
             return new SessionCounts(s.Id, state, capacity, confirmed, Math.Max(0, capacity - confirmed), waiting);
         })];
@@ -178,9 +178,9 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
     private static async Task<CountsRead> ReadCountsAsync(RegistrationStore store, SessionCatalogue catalogue)
     {
         // Taken before reading: whatever this process commits from here on may be missing from what is read.
-        var commits = store.Commits;
+        var commits = store.Seats.Commits;
         var sessions = await catalogue.AllAsync();
-        var counts = await Task.WhenAll(sessions.Values.Select(async s => (s.Id, Counts: await store.CountsAsync(s.Id) ?? (s.Capacity, 0, 0))));
+        var counts = await Task.WhenAll(sessions.Values.Select(async s => (s.Id, Counts: await store.Seats.CountsAsync(s.Id) ?? (s.Capacity, 0, 0))));
         return new CountsRead([.. sessions.Values], counts.ToDictionary(c => c.Id, c => c.Counts, StringComparer.Ordinal), commits);
     }
 
@@ -188,8 +188,8 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
     private sealed record CountsRead(IReadOnlyList<SessionDefinition> Sessions, IReadOnlyDictionary<string, (int Capacity, int Confirmed, int Waiting)> Counts, long Commits);
 
     public Task SubscribeAsync(string email, string lang, CancellationToken cancellation = default) =>
-        store.SubscribeAsync(emails.Hash(email), email.Trim(), lang, Now, cancellation);
+        store.PersonalData.SubscribeAsync(emails.Hash(email), email.Trim(), lang, Now, cancellation);
 
     public Task<IReadOnlyList<RegistrationRow>> ExportAsync(IEnumerable<string> sessionIds, CancellationToken cancellation = default) =>
-        store.ExportAsync(sessionIds, cancellation);
+        store.PersonalData.ExportAsync(sessionIds, cancellation);
 }

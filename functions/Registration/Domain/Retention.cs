@@ -12,7 +12,7 @@ public sealed class Retention(RegistrationStore store, RegistrationOptions optio
     /// <summary>The moment personal data goes, or null when no sync has told the event's last day yet.</summary>
     public async Task<DateTimeOffset?> DueAsync(CancellationToken cancellation = default)
     {
-        var lastDay = await store.SiteValueAsync(CatalogueSync.LastDayRow, cancellation);
+        var lastDay = await store.Catalogue.SiteValueAsync(CatalogueSync.LastDayRow, cancellation);
         if (lastDay is null)
         {
             return null;
@@ -28,6 +28,6 @@ public sealed class Retention(RegistrationStore store, RegistrationOptions optio
     public async Task<int> PurgeIfDueAsync(CancellationToken cancellation = default)
     {
         var due = await DueAsync(cancellation);
-        return due is { } moment && clock.GetUtcNow() >= moment ? await store.PurgePersonalDataAsync(cancellation) : 0;
+        return due is { } moment && clock.GetUtcNow() >= moment ? await store.PersonalData.PurgeAsync(cancellation) : 0;
     }
 }

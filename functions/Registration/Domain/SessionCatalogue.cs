@@ -29,7 +29,7 @@ public sealed class SessionCatalogue(RegistrationStore store, TimeProvider clock
                 return again.Sessions;
             }
 
-            var sessions = (await store.SessionsAsync(cancellation)).OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal)
+            var sessions = (await store.Catalogue.SessionsAsync(cancellation)).OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal)
                 .ToDictionary(s => s.Id, StringComparer.Ordinal);
             _cached = (now, sessions);
             return sessions;

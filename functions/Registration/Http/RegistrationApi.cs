@@ -158,7 +158,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         var lang = request.Query["lang"].ToString() == "en" ? "en" : "fr";
         var text = ApiText.For(lang);
         var booking = _trapped.Find(token, service.Now) ?? await service.BookingAsync(token, request.HttpContext.RequestAborted);
-        var shell = await store.SiteValueAsync(CatalogueSync.ShellRow(lang), request.HttpContext.RequestAborted);
+        var shell = await store.Catalogue.SiteValueAsync(CatalogueSync.ShellRow(lang), request.HttpContext.RequestAborted);
         if (booking is null)
         {
             return Html(HtmlPages.FormErrors(shell, lang, text.NotFoundTitle, text.NotFoundDetail, null, SitePaths.RegistrationForm(lang)), StatusCodes.Status404NotFound);
@@ -290,7 +290,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     private async Task<RegistrationReply> TrapAsync(IReadOnlyList<string> asked, Applicant applicant, CancellationToken cancellation)
     {
         var sessions = await service.SessionsAsync(cancellation);
-        var counts = await Task.WhenAll(asked.Select(async id => (Id: id, Counts: await store.CountsAsync(id, cancellation) ?? (sessions[id].Capacity, 0, 0))));
+        var counts = await Task.WhenAll(asked.Select(async id => (Id: id, Counts: await store.Seats.CountsAsync(id, cancellation) ?? (sessions[id].Capacity, 0, 0))));
         var now = service.Now;
         var results = TrapBookings.Outcomes(asked, sessions, counts.ToDictionary(c => c.Id, c => c.Counts, StringComparer.Ordinal), applicant.AcceptWaitlist, now);
         var token = ManageToken.New();
@@ -347,7 +347,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     {
         try
         {
-            return await store.SiteValueAsync(CatalogueSync.ShellRow(lang));
+            return await store.Catalogue.SiteValueAsync(CatalogueSync.ShellRow(lang));
         }
         catch (StorageUnavailableException)
         {

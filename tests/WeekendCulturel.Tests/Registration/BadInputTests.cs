@@ -61,7 +61,7 @@ public sealed class BadInputTests(AzuriteFixture azurite)
                 Assert.True(messages.GetArrayLength() > 0);
             }
 
-            Assert.Equal(0, (await api.Store.CountsAsync("small"))!.Value.Confirmed);
+            Assert.Equal(0, (await api.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
         }
     }
 }

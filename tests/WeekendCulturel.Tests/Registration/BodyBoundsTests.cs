@@ -38,7 +38,7 @@ public sealed class BodyBoundsTests(AzuriteFixture azurite)
 
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(0, (await api.Store.CountsAsync("small"))!.Value.Confirmed);
+        Assert.Equal(0, (await api.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class BodyBoundsTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.Created, (await api.Client.PostAsync("/api/registrations", json)).StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, (await noRedirect.PostAsync("/api/registrations", form)).StatusCode);
-        Assert.Equal(2, (await api.Store.CountsAsync("small"))!.Value.Confirmed);
+        Assert.Equal(2, (await api.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class BodyBoundsTests(AzuriteFixture azurite)
         var response = await api.Client.PostAsync($"/api/registrations/{token}/cancel", content);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal(1, (await api.Store.CountsAsync("small"))!.Value.Confirmed);
+        Assert.Equal(1, (await api.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class BodyBoundsTests(AzuriteFixture azurite)
         var status = await StatusBeforeTheEndOfTheBodyAsync(api, $"/api/registrations/{token}/cancel", Encoding.ASCII.GetBytes("lang=fr&filler=" + new string('a', 20 * 1024)), declaredLength: null);
 
         Assert.Equal(413, status);
-        Assert.Equal(1, (await api.Store.CountsAsync("small"))!.Value.Confirmed);
+        Assert.Equal(1, (await api.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
     }
 
     [Theory]

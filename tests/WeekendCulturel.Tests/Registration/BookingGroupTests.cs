@@ -22,13 +22,13 @@ public sealed class BookingGroupTests(AzuriteFixture azurite)
         var people = SamePartition(api, 60);
 
         var bookings = people.Select(NewBooking).ToList();
-        var firstSeen = await Task.WhenAll(bookings.Select(b => api.Store.CreateBookingAsync(b)));
+        var firstSeen = await Task.WhenAll(bookings.Select(b => api.Store.Bookings.CreateBookingAsync(b)));
 
-        Assert.True(api.Store.BookingTransactions <= 10, $"{api.Store.BookingTransactions} transactions for 60 bookings");
+        Assert.True(api.Store.Bookings.BookingTransactions <= 10, $"{api.Store.Bookings.BookingTransactions} transactions for 60 bookings");
         Assert.All(firstSeen, Assert.True);
         foreach (var booking in bookings)
         {
-            Assert.Equal(booking.BookingId, (await api.Store.FindBookingAsync(booking.RowKey))?.BookingId);
+            Assert.Equal(booking.BookingId, (await api.Store.Bookings.FindBookingAsync(booking.RowKey))?.BookingId);
             Assert.True((await api.Store.Table.GetEntityIfExistsAsync<PersonEntity>(booking.PartitionKey, PersonEntity.RowFor(booking.EmailHash))).HasValue);
         }
     }
@@ -39,20 +39,20 @@ public sealed class BookingGroupTests(AzuriteFixture azurite)
         await using var api = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard);
         var people = SamePartition(api, 21);
         var known = people[10];
-        Assert.True(await api.Store.CreateBookingAsync(NewBooking(known)));
-        var before = api.Store.BookingTransactions;
+        Assert.True(await api.Store.Bookings.CreateBookingAsync(NewBooking(known)));
+        var before = api.Store.Bookings.BookingTransactions;
 
         // The known person's marker exists: a transaction holding it writes nothing, storage names that
         // action, and the person's booking is written alone while the others go again together.
         var bookings = people.Select(NewBooking).ToList();
-        var firstSeen = await Task.WhenAll(bookings.Select(b => api.Store.CreateBookingAsync(b)));
+        var firstSeen = await Task.WhenAll(bookings.Select(b => api.Store.Bookings.CreateBookingAsync(b)));
 
         Assert.False(firstSeen[10]);
         Assert.All(firstSeen.Where((_, i) => i != 10), Assert.True);
-        Assert.True(api.Store.BookingTransactions - before < 10, $"{api.Store.BookingTransactions - before} transactions for 21 bookings");
+        Assert.True(api.Store.Bookings.BookingTransactions - before < 10, $"{api.Store.Bookings.BookingTransactions - before} transactions for 21 bookings");
         foreach (var booking in bookings)
         {
-            Assert.Equal(booking.BookingId, (await api.Store.FindBookingAsync(booking.RowKey))?.BookingId);
+            Assert.Equal(booking.BookingId, (await api.Store.Bookings.FindBookingAsync(booking.RowKey))?.BookingId);
         }
     }
 
@@ -63,20 +63,20 @@ public sealed class BookingGroupTests(AzuriteFixture azurite)
         var person = SamePartition(api, 1)[0];
         var booking = NewBooking(person);
 
-        Assert.True(await api.Store.CreateBookingAsync(booking));
+        Assert.True(await api.Store.Bookings.CreateBookingAsync(booking));
 
-        Assert.Equal(1, api.Store.BookingTransactions);
+        Assert.Equal(1, api.Store.Bookings.BookingTransactions);
         var marker = await api.Store.Table.GetEntityAsync<BookingEntity>(booking.PartitionKey, PersonEntity.RowFor(person));
         Assert.Equal(booking.BookingId, marker.Value.BookingId);
         Assert.Equal(booking.RowKey, marker.Value.TokenHash);
         Assert.False((await api.Store.Table.GetEntityIfExistsAsync<BookingEntity>(booking.PartitionKey, booking.RowKey)).HasValue);
-        Assert.Equal(booking.BookingId, (await api.Store.FindBookingAsync(booking.RowKey))?.BookingId);
+        Assert.Equal(booking.BookingId, (await api.Store.Bookings.FindBookingAsync(booking.RowKey))?.BookingId);
 
         // A second booking of the same person finds the marker and is written under its token's hash.
         var second = NewBooking(person);
-        Assert.False(await api.Store.CreateBookingAsync(second));
-        Assert.Equal(second.BookingId, (await api.Store.FindBookingAsync(second.RowKey))?.BookingId);
-        Assert.Equal(booking.BookingId, (await api.Store.FindBookingAsync(booking.RowKey))?.BookingId);
+        Assert.False(await api.Store.Bookings.CreateBookingAsync(second));
+        Assert.Equal(second.BookingId, (await api.Store.Bookings.FindBookingAsync(second.RowKey))?.BookingId);
+        Assert.Equal(booking.BookingId, (await api.Store.Bookings.FindBookingAsync(booking.RowKey))?.BookingId);
     }
 
     [Fact]
@@ -94,11 +94,11 @@ public sealed class BookingGroupTests(AzuriteFixture azurite)
         });
         await api.Store.Table.AddEntityAsync(new PersonEntity { PartitionKey = old.PartitionKey, RowKey = PersonEntity.RowFor(person), FirstSeen = ApiServer.Now });
 
-        Assert.Equal(old.BookingId, (await api.Store.FindBookingAsync(old.RowKey))?.BookingId);
+        Assert.Equal(old.BookingId, (await api.Store.Bookings.FindBookingAsync(old.RowKey))?.BookingId);
         var next = NewBooking(person);
-        Assert.False(await api.Store.CreateBookingAsync(next));
-        Assert.Equal(next.BookingId, (await api.Store.FindBookingAsync(next.RowKey))?.BookingId);
-        Assert.Null(await api.Store.FindBookingAsync(ManageToken.Hash(ManageToken.NewFor(person))));
+        Assert.False(await api.Store.Bookings.CreateBookingAsync(next));
+        Assert.Equal(next.BookingId, (await api.Store.Bookings.FindBookingAsync(next.RowKey))?.BookingId);
+        Assert.Null(await api.Store.Bookings.FindBookingAsync(ManageToken.Hash(ManageToken.NewFor(person))));
     }
 
     /// <summary>Email hashes of <paramref name="count"/> people whose markers share one partition.</summary>

@@ -32,7 +32,7 @@ public sealed class CharacterTests(AzuriteFixture azurite)
         Assert.True(registration.StatusCode == HttpStatusCode.UnprocessableEntity, $"{name}: {(int)registration.StatusCode}");
         Assert.True((await ApiServer.JsonAsync(registration)).GetProperty("errors").TryGetProperty("email", out _), name);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, newsletter.StatusCode);
-        Assert.Equal(0, (await api.Store.CountsAsync("small"))!.Value.Confirmed);
+        Assert.Equal(0, (await api.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class CharacterTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.Created, decomposed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, composed.StatusCode);
-        var row = Assert.Single(await api.Store.ExportAsync(["small"]));
+        var row = Assert.Single(await api.Store.PersonalData.ExportAsync(["small"]));
         Assert.Equal(("Zoé", "Händel", "zoé@example.org", "Musée"), (row.FirstName, row.LastName, row.Email, row.Organisation));
     }
 

@@ -47,7 +47,7 @@ public sealed class ClientCancellationTests(AzuriteFixture azurite)
         var result = await api.Services.GetRequiredService<RegistrationApi>().RegisterAsync(context.Request);
 
         Assert.Equal(499, (result as IStatusCodeHttpResult)?.StatusCode);
-        Assert.Equal(1, (await api.Store.CountsAsync("rush"))!.Value.Confirmed);
+        Assert.Equal(1, (await api.Store.Seats.CountsAsync("rush"))!.Value.Confirmed);
     }
 
     private static Task RegisterAsync(ApiServer api, int person, CancellationToken cancellation)
@@ -55,7 +55,7 @@ public sealed class ClientCancellationTests(AzuriteFixture azurite)
         var email = $"camille.martin.{person}@example.org";
         var hash = api.Services.GetRequiredService<EmailIdentity>().Hash(email);
         var applicant = new Applicant("Camille", $"Martin-{person}", email, "", "fr", AcceptWaitlist: true);
-        return api.Store.RegisterAsync(Rush, applicant, hash, ManageToken.NewBookingId(), ApiServer.Now, cancellation);
+        return api.Store.Seats.RegisterAsync(Rush, applicant, hash, ManageToken.NewBookingId(), ApiServer.Now, cancellation);
     }
 
     /// <summary>A request body whose client disconnects as soon as the server has read it all.</summary>

@@ -78,8 +78,8 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite)
             Assert.Single(results, r => r.GetProperty("status").GetString() == "confirmed");
             Assert.Single(results, r => r.GetProperty("status").GetString() == "rejected" && r.GetProperty("reason").GetString() == "conflict");
         });
-        var rush = (await api.Store.CountsAsync("rush"))!.Value.Confirmed;
-        var overlapping = (await api.Store.CountsAsync("overlapping"))!.Value.Confirmed;
+        var rush = (await api.Store.Seats.CountsAsync("rush"))!.Value.Confirmed;
+        var overlapping = (await api.Store.Seats.CountsAsync("overlapping"))!.Value.Confirmed;
         Assert.Equal(20, rush + overlapping);
         Assert.Equal(0, api.Services.GetRequiredService<RegistrationService>().PeopleInTurn);
     }
@@ -87,9 +87,9 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite)
     /// <summary>The counter says what the registrations say, and no more people are confirmed than there are seats.</summary>
     internal static async Task AssertConsistent(ApiServer api, string session, int confirmed, int waiting)
     {
-        var entities = await api.Store.RegistrationsAsync(session);
+        var entities = await api.Store.PersonalData.RegistrationsAsync(session);
 
-        var counter = (await api.Store.CountsAsync(session))!.Value;
+        var counter = (await api.Store.Seats.CountsAsync(session))!.Value;
         Assert.Equal(confirmed, entities.Count(e => e.Status == "Confirmed"));
         Assert.Equal(waiting, entities.Count(e => e.Status == "Waitlisted"));
         Assert.Equal(confirmed, counter.Confirmed);

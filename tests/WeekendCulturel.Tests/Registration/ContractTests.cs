@@ -68,7 +68,7 @@ public sealed class ContractTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var repeated = await ApiServer.JsonAsync(again);
         Assert.All(repeated.GetProperty("results").EnumerateArray(), r => Assert.Equal("confirmed", r.GetProperty("status").GetString()));
-        var counts = await api.Store.CountsAsync("small");
+        var counts = await api.Store.Seats.CountsAsync("small");
         Assert.Equal(1, counts!.Value.Confirmed);
     }
 
@@ -81,7 +81,7 @@ public sealed class ContractTests(AzuriteFixture azurite)
         var shouted = await api.Client.PostAsJsonAsync("/api/registrations", new { sessions = new[] { "small" }, firstName = "C", lastName = "M", email = "  CAMILLE.MARTIN.1@Example.ORG ", acceptPrivacy = true });
 
         Assert.Equal(HttpStatusCode.OK, shouted.StatusCode);
-        Assert.Equal(1, (await api.Store.CountsAsync("small"))!.Value.Confirmed);
+        Assert.Equal(1, (await api.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class ContractTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, all.StatusCode);
         Assert.All((await ApiServer.JsonAsync(all)).GetProperty("results").EnumerateArray(), r => Assert.Equal("cancelled", r.GetProperty("status").GetString()));
         Assert.Equal(HttpStatusCode.OK, (await api.Client.DeleteAsync($"/api/registrations/{token}")).StatusCode);
-        var counts = await api.Store.CountsAsync("small");
+        var counts = await api.Store.Seats.CountsAsync("small");
         Assert.Equal((2, 2, 1), counts!.Value);
     }
 
@@ -219,7 +219,7 @@ public sealed class ContractTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("confirmed", (await ApiServer.JsonAsync(response)).GetProperty("results")[0].GetProperty("status").GetString());
-        Assert.Equal(0, (await api.Store.CountsAsync("small"))!.Value.Confirmed);
+        Assert.Equal(0, (await api.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
     }
 
     [Fact]
@@ -251,7 +251,7 @@ public sealed class ContractTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter);
-        Assert.Equal(3, (await api.Store.CountsAsync("rush"))!.Value.Confirmed);
+        Assert.Equal(3, (await api.Store.Seats.CountsAsync("rush"))!.Value.Confirmed);
     }
 
     [Fact]

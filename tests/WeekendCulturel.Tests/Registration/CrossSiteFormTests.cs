@@ -46,8 +46,8 @@ public sealed class CrossSiteFormTests(AzuriteFixture azurite)
 
     private static async Task AssertNothingChangedAsync(ApiServer api)
     {
-        Assert.Equal(1, (await api.Store.CountsAsync("small"))!.Value.Confirmed);
-        Assert.Equal(0, (await api.Store.CountsAsync("rush"))!.Value.Confirmed);
+        Assert.Equal(1, (await api.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
+        Assert.Equal(0, (await api.Store.Seats.CountsAsync("rush"))!.Value.Confirmed);
     }
 
     [Theory]
@@ -111,7 +111,7 @@ public sealed class CrossSiteFormTests(AzuriteFixture azurite)
 
         var site = await PostFormAsync(browser, $"/api/registrations/{token}/cancel", "lang=fr", ("Origin", Site), ("Referer", "https://evil.example/"));
         Assert.Equal(HttpStatusCode.SeeOther, site.StatusCode);
-        Assert.Equal(0, (await api.Store.CountsAsync("small"))!.Value.Confirmed);
+        Assert.Equal(0, (await api.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class CrossSiteFormTests(AzuriteFixture azurite)
         var own = await PostFormAsync(browser, "/api/registrations", Registration, ("Referer", browser.BaseAddress!.GetLeftPart(UriPartial.Authority) + "/inscription/"));
 
         Assert.Equal(HttpStatusCode.SeeOther, own.StatusCode);
-        Assert.Equal(1, (await api.Store.CountsAsync("rush"))!.Value.Confirmed);
+        Assert.Equal(1, (await api.Store.Seats.CountsAsync("rush"))!.Value.Confirmed);
     }
 
     [Fact]
@@ -137,6 +137,6 @@ public sealed class CrossSiteFormTests(AzuriteFixture azurite)
         var response = await PostFormAsync(browser, $"/api/registrations/{token}/cancel", "lang=fr");
 
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.Equal(0, (await api.Store.CountsAsync("small"))!.Value.Confirmed);
+        Assert.Equal(0, (await api.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
     }
 }

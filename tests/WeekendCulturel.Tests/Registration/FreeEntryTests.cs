@@ -30,7 +30,7 @@ public sealed class FreeEntryTests(AzuriteFixture azurite)
         Assert.Contains("free entry", englishMessage, StringComparison.Ordinal);
         Assert.Contains("no registration", englishMessage, StringComparison.Ordinal);
         Assert.Contains("Séance inconnue", (await ApiServer.JsonAsync(unknown)).GetProperty("errors").GetProperty("sessions")[0].GetString(), StringComparison.Ordinal);
-        Assert.Equal(0, (await api.Store.CountsAsync("atelier-compar-ia"))!.Value.Confirmed);
+        Assert.Equal(0, (await api.Store.Seats.CountsAsync("atelier-compar-ia"))!.Value.Confirmed);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class FreeEntryTests(AzuriteFixture azurite)
         var stored = await CatalogueSync.FreeEntryAsync(api.Store);
         var again = await CatalogueSync.SyncAsync(api.Store, manifest, new Dictionary<string, string>(), ApiServer.Now);
 
-        Assert.True(int.Parse(await api.Store.SiteValueAsync(CatalogueSync.FreeEntryRow) ?? "0", System.Globalization.CultureInfo.InvariantCulture) > 1);
+        Assert.True(int.Parse(await api.Store.Catalogue.SiteValueAsync(CatalogueSync.FreeEntryRow) ?? "0", System.Globalization.CultureInfo.InvariantCulture) > 1);
         Assert.Equal(free, stored.Values.OrderBy(s => int.Parse(s.Id[6..], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.DoesNotContain(again, line => line.Contains("free entry", StringComparison.Ordinal));
     }

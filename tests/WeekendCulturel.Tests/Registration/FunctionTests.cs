@@ -78,7 +78,7 @@ public sealed class FunctionTests(AzuriteFixture azurite)
         const string script = "document.documentElement.setAttribute('data-wc-js','')";
         // The site's page as sync stores it, with its one inline script: Static Web Apps does not add the
         // site's headers to what the linked backend answers, so the page must carry a policy that allows it.
-        await api.Store.SetSiteValueAsync(CatalogueSync.ShellRow("fr"), $"<!DOCTYPE html><html lang=\"fr\"><head><title>{HtmlPages.TitleMarker}</title><script>{script}</script><script type=\"application/ld+json\">{{}}</script></head><body>{HtmlPages.MainMarker}</body></html>");
+        await api.Store.Catalogue.SetSiteValueAsync(CatalogueSync.ShellRow("fr"), $"<!DOCTYPE html><html lang=\"fr\"><head><title>{HtmlPages.TitleMarker}</title><script>{script}</script><script type=\"application/ld+json\">{{}}</script></head><body>{HtmlPages.MainMarker}</body></html>");
         var functions = new RegistrationFunctions(api.Services.GetRequiredService<RegistrationApi>());
         var registered = await Invoke(api.Services, await functions.Register(Request(api.Services, "POST", JsonSerializer.Serialize(ApiServer.Person(1, "small")))));
         var token = JsonDocument.Parse(registered.Body).RootElement.GetProperty("manageToken").GetString()!;
@@ -152,13 +152,13 @@ public sealed class FunctionTests(AzuriteFixture azurite)
 
         var notYet = new RetentionFunction(new Retention(before.Store, options, new Generator.Registration.ShiftedClock(DateTimeOffset.Parse("2025-05-09T12:00:00+02:00"))), NullLogger<RetentionFunction>.Instance);
         await notYet.Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
-        Assert.Equal(1, (await before.Store.CountsAsync("small"))!.Value.Confirmed);
-        Assert.NotNull(await before.Store.ExistingAsync("small", before.Services.GetRequiredService<EmailIdentity>().Hash("camille.martin.1@example.org")));
+        Assert.Equal(1, (await before.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
+        Assert.NotNull(await before.Store.Seats.ExistingAsync("small", before.Services.GetRequiredService<EmailIdentity>().Hash("camille.martin.1@example.org")));
 
         var due = new RetentionFunction(new Retention(before.Store, options, new Generator.Registration.ShiftedClock(DateTimeOffset.Parse("2025-05-10T00:00:01+02:00"))), NullLogger<RetentionFunction>.Instance);
         await due.Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
 
-        Assert.Null(await before.Store.ExistingAsync("small", before.Services.GetRequiredService<EmailIdentity>().Hash("camille.martin.1@example.org")));
+        Assert.Null(await before.Store.Seats.ExistingAsync("small", before.Services.GetRequiredService<EmailIdentity>().Hash("camille.martin.1@example.org")));
         var left = new List<string>();
         await foreach (var e in before.Store.Table.QueryAsync<Azure.Data.Tables.TableEntity>())
         {

@@ -23,14 +23,14 @@ public sealed class GroupCommitTests(AzuriteFixture azurite)
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Register(api, i, acceptWaitlist: true)));
 
-        Assert.True(api.Store.SeatTransactions < 40, $"{api.Store.SeatTransactions} transactions for 40 registrations");
+        Assert.True(api.Store.Seats.SeatTransactions < 40, $"{api.Store.Seats.SeatTransactions} transactions for 40 registrations");
         Assert.All(answers, a => Assert.True(a.Created));
         Assert.Equal(25, answers.Count(a => a.Outcome.Status == "confirmed"));
         Assert.Equal(Enumerable.Range(1, 15), answers.Where(a => a.Outcome.Status == "waitlisted").Select(a => a.Outcome.Position!.Value).Order());
         await ConcurrencyTests.AssertConsistent(api, "rush", confirmed: 25, waiting: 15);
 
         // Each waiting person was told the rank their stored waiting number has.
-        var stored = (await api.Store.RegistrationsAsync("rush")).Where(e => e.Status == "Waitlisted").OrderBy(e => e.Sequence).Select((e, i) => (e.LastName, Rank: i + 1)).ToDictionary(p => p.LastName, p => p.Rank);
+        var stored = (await api.Store.PersonalData.RegistrationsAsync("rush")).Where(e => e.Status == "Waitlisted").OrderBy(e => e.Sequence).Select((e, i) => (e.LastName, Rank: i + 1)).ToDictionary(p => p.LastName, p => p.Rank);
         Assert.All(answers.Where(a => a.Outcome.Status == "waitlisted"), a => Assert.Equal(stored[$"Martin-{a.Person}"], a.Outcome.Position));
     }
 
@@ -77,7 +77,7 @@ public sealed class GroupCommitTests(AzuriteFixture azurite)
         var email = $"camille.martin.{person}@example.org";
         var hash = api.Services.GetRequiredService<EmailIdentity>().Hash(email);
         var applicant = new Applicant("Camille", $"Martin-{person}", email, "", "fr", acceptWaitlist);
-        var (outcome, created) = await api.Store.RegisterAsync(Rush, applicant, hash, ManageToken.NewBookingId(), ApiServer.Now);
+        var (outcome, created) = await api.Store.Seats.RegisterAsync(Rush, applicant, hash, ManageToken.NewBookingId(), ApiServer.Now);
         return (person, outcome, created);
     }
 }

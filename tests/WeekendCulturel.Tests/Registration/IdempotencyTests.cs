@@ -28,11 +28,11 @@ public sealed class IdempotencyTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
         var body = await ApiServer.JsonAsync(retry);
         Assert.All(body.GetProperty("results").EnumerateArray(), r => Assert.Equal("confirmed", r.GetProperty("status").GetString()));
-        Assert.Equal((await api.Store.RegistrationsAsync("small")).Single().BookingId, body.GetProperty("bookingId").GetString());
+        Assert.Equal((await api.Store.PersonalData.RegistrationsAsync("small")).Single().BookingId, body.GetProperty("bookingId").GetString());
         var cancelled = await api.Client.DeleteAsync($"/api/registrations/{body.GetProperty("manageToken").GetString()}/sessions/small");
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
-        Assert.Equal(0, (await api.Store.CountsAsync("small"))!.Value.Confirmed);
-        Assert.Equal(1, (await api.Store.CountsAsync("rush"))!.Value.Confirmed);
+        Assert.Equal(0, (await api.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
+        Assert.Equal(1, (await api.Store.Seats.CountsAsync("rush"))!.Value.Confirmed);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class IdempotencyTests(AzuriteFixture azurite)
 
         Assert.NotEqual(mine.GetProperty("manageToken").GetString(), theirs.GetProperty("manageToken").GetString());
         Assert.NotEqual(mine.GetProperty("bookingId").GetString(), theirs.GetProperty("bookingId").GetString());
-        Assert.Equal(2, (await api.Store.CountsAsync("small"))!.Value.Confirmed);
+        Assert.Equal(2, (await api.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class OutageTests(AzuriteFixture azurite)
         // Every stored registration is whole, and each counter matches its registrations.
         foreach (var session in new[] { "rush", "small" })
         {
-            var entities = await api.Store.RegistrationsAsync(session);
+            var entities = await api.Store.PersonalData.RegistrationsAsync(session);
 
             Assert.All(entities, e =>
             {
@@ -59,7 +59,7 @@ public sealed class OutageTests(AzuriteFixture azurite)
                 Assert.False(string.IsNullOrEmpty(e.LastName));
                 Assert.Contains('@', e.Email);
             });
-            var counter = (await api.Store.CountsAsync(session))!.Value;
+            var counter = (await api.Store.Seats.CountsAsync(session))!.Value;
             Assert.Equal(entities.Count(e => e.Status == "Confirmed"), counter.Confirmed);
             Assert.Equal(entities.Count(e => e.Status == "Waitlisted"), counter.Waiting);
             Assert.True(counter.Confirmed <= counter.Capacity);

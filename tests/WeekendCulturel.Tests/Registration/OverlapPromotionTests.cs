@@ -66,9 +66,9 @@ public sealed class OverlapPromotionTests(AzuriteFixture azurite)
         Assert.Equal("waitlisted", passedOver.GetProperty("status").GetString());
         Assert.Equal(1, passedOver.GetProperty("position").GetInt32());
         Assert.Equal("confirmed", promoted.GetProperty("status").GetString());
-        var first = await api.Store.RegistrationsAsync("first");
+        var first = await api.Store.PersonalData.RegistrationsAsync("first");
         Assert.Equal(1, first.Count(e => e.Status == "Waitlisted"));
-        Assert.Equal(1, (await api.Store.CountsAsync("other"))!.Value.Confirmed);
+        Assert.Equal(1, (await api.Store.Seats.CountsAsync("other"))!.Value.Confirmed);
     }
 
     private static async Task<string> TokenAsync(Task<HttpResponseMessage> response) =>

@@ -29,7 +29,7 @@ public sealed class RoundTripTests(AzuriteFixture azurite)
         var other = OtherInstance(api);
 
         // The other instance takes the last seat; this one still holds the counter with one seat free.
-        var (taken, _) = await other.RegisterAsync(Small, Applicant(2), Hash(api, 2), "b_other", ApiServer.Now);
+        var (taken, _) = await other.Seats.RegisterAsync(Small, Applicant(2), Hash(api, 2), "b_other", ApiServer.Now);
         Assert.Equal("confirmed", taken.Status);
         var third = await ApiServer.JsonAsync(await api.RegisterAsync(ApiServer.Person(3, "small")));
 
@@ -46,7 +46,7 @@ public sealed class RoundTripTests(AzuriteFixture azurite)
         await api.RegisterAsync(ApiServer.Person(1, "no-waitlist"));
 
         // Another instance (a sync after publication) raises the capacity; this one holds the counter as full.
-        await OtherInstance(api).SetCapacityAsync(NoWaitlist.Id, 2, waitlist: false, overlapping: [], ApiServer.Now);
+        await OtherInstance(api).Seats.SetCapacityAsync(NoWaitlist.Id, 2, waitlist: false, overlapping: [], ApiServer.Now);
         var second = await api.RegisterAsync(ApiServer.Person(2, "no-waitlist"));
 
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
@@ -59,7 +59,7 @@ public sealed class RoundTripTests(AzuriteFixture azurite)
     {
         await using var api = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard);
         await api.RegisterAsync(ApiServer.Person(1, "small"));
-        await OtherInstance(api).RegisterAsync(Small, Applicant(5), Hash(api, 5), "b_other", ApiServer.Now);
+        await OtherInstance(api).Seats.RegisterAsync(Small, Applicant(5), Hash(api, 5), "b_other", ApiServer.Now);
 
         var again = await api.RegisterAsync(ApiServer.Person(5, "small"));
 
@@ -92,7 +92,7 @@ public sealed class RoundTripTests(AzuriteFixture azurite)
         await api.RegisterAsync(ApiServer.Person(8, "overlapping"));
 
         // As after a promotion from a waiting list: confirmed in a second session that overlaps the first.
-        await api.Store.RegisterAsync(Rush, Applicant(8), Hash(api, 8), "b_promoted", ApiServer.Now);
+        await api.Store.Seats.RegisterAsync(Rush, Applicant(8), Hash(api, 8), "b_promoted", ApiServer.Now);
         var again = await api.RegisterAsync(ApiServer.Person(8, "rush", "overlapping"));
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -125,9 +125,9 @@ public sealed class RoundTripTests(AzuriteFixture azurite)
 
         Assert.True(ManageToken.IsWellFormed(token));
         Assert.Equal(PersonEntity.PartitionFor(hash), BookingEntity.PartitionFor(tokenHash));
-        Assert.True(await api.Store.CreateBookingAsync(booking));
-        Assert.False(await api.Store.CreateBookingAsync(booking));
-        Assert.NotNull(await api.Store.FindBookingAsync(tokenHash));
+        Assert.True(await api.Store.Bookings.CreateBookingAsync(booking));
+        Assert.False(await api.Store.Bookings.CreateBookingAsync(booking));
+        Assert.NotNull(await api.Store.Bookings.FindBookingAsync(tokenHash));
         var marker = await api.Store.Table.GetEntityIfExistsAsync<PersonEntity>(PersonEntity.PartitionFor(hash), PersonEntity.RowFor(hash));
         Assert.True(marker.HasValue);
     }
@@ -149,7 +149,7 @@ public sealed class RoundTripTests(AzuriteFixture azurite)
         await using var api = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard);
 
         // A registration written the old way (no marker), and storage not yet brought up to date.
-        await api.Store.RegisterAsync(Rush, Applicant(11), Hash(api, 11), "b_old", ApiServer.Now);
+        await api.Store.Seats.RegisterAsync(Rush, Applicant(11), Hash(api, 11), "b_old", ApiServer.Now);
         await api.Store.Table.DeleteEntityAsync(SiteEntity.Partition, CatalogueSync.PeopleMarkedRow);
         var manifest = new RegistrationManifest(new DateOnly(2025, 2, 8), new DateOnly(2025, 2, 9), TestSessions.Standard);
         var report = await CatalogueSync.SyncAsync(api.Store, manifest, new Dictionary<string, string>(), ApiServer.Now);
@@ -170,10 +170,10 @@ public sealed class RoundTripTests(AzuriteFixture azurite)
         var token = ManageToken.Hash(ManageToken.New());
         var booking = new BookingEntity { PartitionKey = BookingEntity.PartitionFor(token), RowKey = token, BookingId = ManageToken.NewBookingId(), EmailHash = Hash(api, 1), Sessions = "small", FirstName = "Camille", Email = "camille.martin.1@example.org" };
 
-        await api.Store.CreateBookingAsync(booking);
-        await api.Store.CreateBookingAsync(booking);
+        await api.Store.Bookings.CreateBookingAsync(booking);
+        await api.Store.Bookings.CreateBookingAsync(booking);
 
-        Assert.NotNull(await api.Store.FindBookingAsync(token));
+        Assert.NotNull(await api.Store.Bookings.FindBookingAsync(token));
     }
 
     /// <summary>A second store on the same table: another instance of the API, with its own memory.</summary>

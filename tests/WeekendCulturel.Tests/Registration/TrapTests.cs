@@ -61,10 +61,10 @@ public sealed class TrapTests(AzuriteFixture azurite)
         Assert.Equal("confirmed", document.QuerySelector("[data-session=small]")!.GetAttribute("data-status"));
 
         // Nothing about the robot is stored and no seat is taken.
-        Assert.Equal(1, (await api.Store.CountsAsync("small"))!.Value.Confirmed);
-        Assert.Equal(1, (await api.Store.CountsAsync("rush"))!.Value.Confirmed);
-        Assert.Null(await api.Store.FindBookingAsync(ManageToken.Hash(token)));
-        var export = await api.Store.ExportAsync(["small", "rush"]);
+        Assert.Equal(1, (await api.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
+        Assert.Equal(1, (await api.Store.Seats.CountsAsync("rush"))!.Value.Confirmed);
+        Assert.Null(await api.Store.Bookings.FindBookingAsync(ManageToken.Hash(token)));
+        var export = await api.Store.PersonalData.ExportAsync(["small", "rush"]);
         Assert.DoesNotContain(export, r => r.Email == "robot@example.org" || r.LastName == "Spam");
         await foreach (var entity in api.Store.Table.QueryAsync<Azure.Data.Tables.TableEntity>())
         {
@@ -91,7 +91,7 @@ public sealed class TrapTests(AzuriteFixture azurite)
         var page = await client.GetAsync(location);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Place confirmée", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(0, (await api.Store.CountsAsync("small"))!.Value.Confirmed);
+        Assert.Equal(0, (await api.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
     }
 
     /// <summary>Every key in order with the kind of its value, nested: what a client could compare.</summary>

@@ -1,0 +1,262 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
+using WeekendCulturel.Registration.Domain;
+using static WeekendCulturel.Registration.Storage.StorageGuard;
+
+namespace WeekendCulturel.Registration.Storage;
+
+/// <summary>
+/// Bookings (what a manage token opens) and people's markers, in the booking partitions <c>!b-…</c>. A
+/// booking's registrations live in the seat ledger; a booking only names them.
+/// </summary>
+public sealed class BookingRows(TableClient table, SeatLedger seats)
+{
+    private readonly TableClient _table = table;
+
+    // Bookings of one partition take turns behind its gate; those waiting for it are written together (see CreateBookingAsync).
+    private readonly PartitionGates<PendingBooking> _gates = new();
+
+    private long _bookingTransactions;
+
+    /// <summary>Requests (inserts and transactions) sent to write bookings and markers.</summary>
+    public long BookingTransactions => Interlocked.Read(ref _bookingTransactions);
+
+    /// <summary>
+    /// Writes a booking. When its token was drawn for the partition of the person's marker
+    /// (<see cref="ManageToken.NewFor"/>), the booking is offered as the marker itself: one insert of row
+    /// <c>p-{email hash}</c>. True when that insert made the marker: the person holds no registration anywhere,
+    /// and nothing needs to be looked up for them. False when they were seen before (the booking is then
+    /// written under its token's hash) or the token was not drawn for it.
+    /// </summary>
+    /// <remarks>
+    /// A booking and a marker used to be two entities in one transaction. Storage's cost is per request, and a
+    /// transaction costs more than an insert (Azurite parses a multipart body and answers each action), so the
+    /// first booking now is the marker: one insert. Bookings of one partition wait for its gate in a queue, as
+    /// registrations to one session do, and the gate holder offers every waiting booking (up to 100 people,
+    /// each once) as a marker in one transaction. If someone in it was seen before, their insert fails and
+    /// nothing is written: storage names the action that failed, that person's booking is written alone, and
+    /// the others try again together. A lone booking is one insert.
+    /// </remarks>
+    public async Task<bool> CreateBookingAsync(BookingEntity booking, CancellationToken cancellation = default)
+    {
+        if (booking.PartitionKey != PersonEntity.PartitionFor(booking.EmailHash))
+        {
+            await Guard(cancellation, () => AddBookingAsync(TokenRow(booking), cancellation));
+            return false;
+        }
+
+        var mine = new PendingBooking(booking, cancellation);
+        await _gates.TakeTurnAsync(booking.PartitionKey, mine, mine.Done.Task, CommitBookingsAsync);
+        return await mine.Done.Task;
+    }
+
+    /// <summary>A booking waiting for its partition's gate, written by whoever holds the gate first.</summary>
+    private sealed record PendingBooking(BookingEntity Booking, CancellationToken Cancellation)
+    {
+        public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public BookingEntity Marker => StoredAs(Booking, PersonEntity.RowFor(Booking.EmailHash));
+    }
+
+    /// <summary>A booking under its token's hash: the row of a booking that is not its person's marker.</summary>
+    private static BookingEntity TokenRow(BookingEntity booking) => StoredAs(booking, TokenHashOf(booking));
+
+    private static string TokenHashOf(BookingEntity booking) => booking.TokenHash is { Length: > 0 } hash ? hash : booking.RowKey;
+
+    private static BookingEntity StoredAs(BookingEntity booking, string row) => new()
+    {
+        PartitionKey = booking.PartitionKey,
+        RowKey = row,
+        TokenHash = TokenHashOf(booking),
+        BookingId = booking.BookingId,
+        EmailHash = booking.EmailHash,
+        Sessions = booking.Sessions,
+        FirstName = booking.FirstName,
+        Email = booking.Email,
+        Lang = booking.Lang,
+        CreatedAt = booking.CreatedAt,
+    };
+
+    /// <summary>
+    /// With a booking partition's gate held: takes the bookings waiting for it and offers those it can as
+    /// markers in one transaction; the others are written one at a time. Each waiting booking gets its answer.
+    /// </summary>
+    private async Task CommitBookingsAsync(ConcurrentQueue<PendingBooking> queue)
+    {
+        var group = new List<PendingBooking>();
+        var alone = new List<PendingBooking>();
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        while (group.Count < TableTransactions.MaxActions && queue.TryDequeue(out var next))
+        {
+            // One marker per person in a transaction: someone's second booking goes after, and finds the marker.
+            (people.Add(next.Booking.EmailHash) ? group : alone).Add(next);
+        }
+
+        while (group.Count > 1)
+        {
+            int? refused;
+            try
+            {
+                // Not the token of any one request: the others' bookings must not fail with it.
+                refused = await Guard(CancellationToken.None, () => TrySubmitMarkersAsync(group));
+            }
+            catch (Exception e)
+            {
+                // Whether the transaction landed is unknown: each member is told, as a booking of its own would be.
+                foreach (var pending in group)
+                {
+                    pending.Done.TrySetException(e);
+                }
+
+                group.Clear();
+                break;
+            }
+
+            if (refused is null)
+            {
+                foreach (var pending in group)
+                {
+                    pending.Done.TrySetResult(true);
+                }
+
+                group.Clear();
+            }
+            else if (refused < 0 || refused.Value >= group.Count)
+            {
+                // Storage did not say which action failed: everyone alone.
+                alone.InsertRange(0, group);
+                group.Clear();
+            }
+            else
+            {
+                // Nothing was written. The member whose marker exists is written alone; the others go again together.
+                alone.Add(group[refused.Value]);
+                group.RemoveAt(refused.Value);
+            }
+        }
+
+        alone.InsertRange(0, group);
+        foreach (var pending in alone)
+        {
+            try
+            {
+                pending.Done.TrySetResult(await Guard(pending.Cancellation, () => CreateBookingAloneAsync(pending)));
+            }
+            catch (Exception e)
+            {
+                pending.Done.TrySetException(e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One transaction of bookings offered as markers. Null when it landed; else the index of the action
+    /// storage refused (a 409: a marker that exists), or -1 when it did not say.
+    /// </summary>
+    private async Task<int?> TrySubmitMarkersAsync(List<PendingBooking> group)
+    {
+        var actions = group.Select(p => new TableTransactionAction(TableTransactionActionType.Add, p.Marker)).ToList();
+        Interlocked.Increment(ref _bookingTransactions);
+        try
+        {
+            await _table.SubmitTransactionAsync(actions, CancellationToken.None);
+            return null;
+        }
+        catch (TableTransactionFailedException e) when (e.Status == 409)
+        {
+            return e.FailedTransactionActionIndex ?? -1;
+        }
+    }
+
+    /// <summary>A booking offered as its person's marker with one insert; if the marker exists, the booking under its token's hash.</summary>
+    private async Task<bool> CreateBookingAloneAsync(PendingBooking pending)
+    {
+        Interlocked.Increment(ref _bookingTransactions);
+        try
+        {
+            await _table.AddEntityAsync(pending.Marker, pending.Cancellation);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // Seen before. (Or this very insert landed and its answer was lost before the client's retry: the
+            // booking is then stored twice, the same both times, and the person is treated as seen before,
+            // which only costs the reads of their overlapping sessions.)
+        }
+
+        Interlocked.Increment(ref _bookingTransactions);
+        await AddBookingAsync(TokenRow(pending.Booking), pending.Cancellation);
+        return false;
+    }
+
+    private async Task AddBookingAsync(BookingEntity booking, CancellationToken cancellation)
+    {
+        try
+        {
+            await _table.AddEntityAsync(booking, cancellation);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // The row key is the hash of 256 fresh random bits: only this very booking can be there already,
+            // landed by an attempt whose answer was lost before the client's retry.
+        }
+    }
+
+    /// <summary>
+    /// Gives a marker to every person who holds a registration row (rows written before markers existed);
+    /// returns how many were written. Harmless to run again: markers are upserted.
+    /// </summary>
+    public Task<int> MarkRegisteredPeopleAsync(DateTimeOffset now, CancellationToken cancellation = default) => Guard(cancellation, async () =>
+    {
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.RowKey.CompareTo("r-") >= 0 && x.RowKey.CompareTo("r.") < 0, select: ["PartitionKey", "RowKey"], cancellationToken: cancellation))
+        {
+            if (!e.PartitionKey.StartsWith('!'))
+            {
+                people.Add(e.RowKey["r-".Length..]);
+            }
+        }
+
+        foreach (var partition in people.GroupBy(PersonEntity.PartitionFor))
+        {
+            foreach (var chunk in partition.Chunk(TableTransactions.MaxActions))
+            {
+                var markers = chunk.Select(hash => new PersonEntity { PartitionKey = partition.Key, RowKey = PersonEntity.RowFor(hash), FirstSeen = now });
+                await _table.SubmitTransactionAsync(markers.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertMerge, m)), cancellation);
+            }
+        }
+
+        return people.Count;
+    });
+
+    /// <summary>
+    /// The booking of a token: in its partition, the row whose key or <see cref="BookingEntity.TokenHash"/> is
+    /// the token's hash. One query, read within that partition only (a 256th of the bookings and people).
+    /// </summary>
+    public Task<BookingEntity?> FindBookingAsync(string tokenHash, CancellationToken cancellation = default) => Guard(cancellation, async () =>
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {BookingEntity.PartitionFor(tokenHash)} and (RowKey eq {tokenHash} or TokenHash eq {tokenHash})");
+        await foreach (var booking in _table.QueryAsync<BookingEntity>(filter, cancellationToken: cancellation))
+        {
+            return booking;
+        }
+
+        return (BookingEntity?)null;
+    });
+
+    /// <summary>What a booking holds in a session: its registration there, if that registration is the booking's.</summary>
+    public Task<SessionOutcome?> BookingOutcomeAsync(string sessionId, BookingEntity booking, CancellationToken cancellation = default) => Guard(cancellation, async () =>
+    {
+        var found = await _table.GetEntityIfExistsAsync<RegistrationEntity>(sessionId, RegistrationEntity.RowFor(booking.EmailHash), cancellationToken: cancellation);
+        if (!found.HasValue || found.Value!.BookingId != booking.BookingId)
+        {
+            return null;
+        }
+
+        return found.Value.Status == nameof(RegistrationStatus.Cancelled)
+            ? new SessionOutcome(sessionId, "cancelled")
+            : await seats.OutcomeAsync(found.Value, cancellation);
+    });
+
+}

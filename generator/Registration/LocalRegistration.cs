@@ -68,6 +68,18 @@ public sealed class LocalRegistration : IAsyncDisposable
             .AddInMemoryCollection(siteUrl is null ? [] : new Dictionary<string, string?> { [$"{section}:SiteUrl"] = siteUrl.AbsoluteUri })
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
+
+        // The same refusal as the hosts' SettingsCheck, said before anything is served rather than as a trace.
+        if ((configuration.GetSection(section).Get<RegistrationOptions>() ?? new RegistrationOptions()).Problems() is [_, ..] problems)
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+
+            throw new SettingsRefusedException(string.Join("; ", problems));
+        }
+
         return new LocalRegistration(configuration, clock, azurite, description);
     }
 
@@ -80,6 +92,11 @@ public sealed class LocalRegistration : IAsyncDisposable
         try
         {
             return await StartAsync(storage, clock, dataDirectory, siteUrl: siteUrl);
+        }
+        catch (SettingsRefusedException e)
+        {
+            Console.Error.WriteLine($"{command}: error: registration settings refused: {e.Message}");
+            return null;
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
         {
@@ -108,3 +125,6 @@ public sealed class LocalRegistration : IAsyncDisposable
         }
     }
 }
+
+/// <summary>A registration setting that would do harm (<see cref="RegistrationOptions.Problems"/>).</summary>
+public sealed class SettingsRefusedException(string message) : Exception(message);

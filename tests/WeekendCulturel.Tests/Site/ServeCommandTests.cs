@@ -76,6 +76,22 @@ public sealed class ServeCommandTests
     }
 
     [Fact]
+    public async Task Serve_with_a_registration_setting_that_would_do_harm_says_so_in_one_line_and_exits_with_1()
+    {
+        using var copy = new ContentCopy();
+
+        await using var serve = ServeProcess.Start(copy.Root, new Dictionary<string, string> { ["Registration__RetentionDays"] = "0" });
+        var code = await serve.WaitForExitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(1, code);
+        Assert.Contains("serve: error: ", serve.Errors, StringComparison.Ordinal);
+        Assert.Contains("RetentionDays", serve.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", serve.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", serve.Errors, StringComparison.Ordinal);
+        Assert.Empty(await ServeProcess.AzuritesLeftOnAsync(DataFolder(copy), TimeSpan.FromSeconds(15)));
+    }
+
+    [Fact]
     public async Task A_second_serve_refuses_a_data_folder_in_use_and_a_killed_serve_leaves_no_azurite_behind()
     {
         using var copy = new ContentCopy();

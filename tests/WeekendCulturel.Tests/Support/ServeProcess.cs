@@ -38,7 +38,10 @@ public sealed class ServeProcess : IAsyncDisposable
     public string Errors => string.Join('\n', _errors);
 
     /// <summary>Starts <c>serve --port N</c> and the given options in <paramref name="workingDirectory"/>.</summary>
-    public static ServeProcess Start(string workingDirectory, params string[] options)
+    public static ServeProcess Start(string workingDirectory, params string[] options) => Start(workingDirectory, new Dictionary<string, string>(), options);
+
+    /// <summary>The same, with <paramref name="settings"/> added to its environment (<c>Registration__...</c>).</summary>
+    public static ServeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> settings, params string[] options)
     {
         var port = Generator.Registration.AzuriteServer.FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -57,6 +60,11 @@ public sealed class ServeProcess : IAsyncDisposable
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Registration__", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");

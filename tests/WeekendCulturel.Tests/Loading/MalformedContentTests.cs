@@ -19,8 +19,10 @@ public sealed partial class MalformedContentTests(ITestOutputHelper output)
     private const int BaseSeed = 20250208;
 
     // Seeded variants of each randomised kind of damage, per file: one keeps the whole test under a minute
-    // on two shared cores, beside the cut after every line and the fixed kinds.
-    private const int VariantsPerKind = 1;
+    // on two shared cores, beside the cut after every line and the fixed kinds. WC_FUZZ_VARIANTS=N asks for
+    // a deeper run (20 gives a few hundred mutations per file), with other seeds each time N grows.
+    private static readonly int VariantsPerKind =
+        int.TryParse(Environment.GetEnvironmentVariable("WC_FUZZ_VARIANTS"), out var variants) && variants > 0 ? variants : 1;
 
     // One check of a few files takes milliseconds; this only tells a hang from a slow machine.
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);

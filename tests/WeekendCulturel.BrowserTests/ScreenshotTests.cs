@@ -7,7 +7,7 @@ namespace WeekendCulturel.BrowserTests;
 /// SCREENSHOTS_DIR (docs/screenshots keeps the current set; set SCREENSHOTS_DIR=docs/screenshots to renew it),
 /// else under the test output.
 /// </summary>
-[Collection(SiteCollection.Name)]
+[Collection(SiteCollection.Drawing)]
 public sealed class ScreenshotTests(SiteUnderTest site)
 {
     private static string Directory_ =>

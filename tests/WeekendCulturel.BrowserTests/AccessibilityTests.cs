@@ -3,40 +3,28 @@ using Microsoft.Playwright;
 namespace WeekendCulturel.BrowserTests;
 
 /// <summary>
-/// axe-core on every generated page, French and English, light and dark, desktop and phone, and on the pages
-/// that only exist at run time (the form in its error state, the booking page): no violation of the WCAG
-/// 2.1 A and AA rules.
+/// axe-core on every generated page, French and English, in light on a desktop: no violation of the WCAG 2.1
+/// A and AA rules. The other displays are checked on one page of each template
+/// (<see cref="AccessibilityByDisplayTests"/>), so this class also makes sure every template has its pages.
 /// </summary>
-[Collection(SiteCollection.Name)]
+[Collection(SiteCollection.EveryPage)]
 public sealed class AccessibilityTests(SiteUnderTest site)
 {
-    private IEnumerable<string> Pages() =>
-        Directory.GetFiles(site.Output, "*.html", SearchOption.AllDirectories)
-            .Select(f => "/" + Path.GetRelativePath(site.Output, f).Replace('\\', '/'))
-            .Select(p => p.EndsWith("/index.html", StringComparison.Ordinal) ? p[..^"index.html".Length] : p)
-            .Order(StringComparer.Ordinal);
-
-    [Theory]
-    [MemberData(nameof(SiteUnderTest.Displays), MemberType = typeof(SiteUnderTest))]
-    public async Task Every_page_has_no_wcag_violation(string scheme, int width, bool mobile)
+    [Fact]
+    public void Every_template_of_the_theme_made_pages_and_every_page_has_its_template()
     {
-        await using var context = await site.ContextAsync(width: width, height: 900, scheme: scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light, mobile: mobile);
-        await AxeChecker.PrepareAsync(context);
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        var pages = Pages().ToList();
-        Assert.True(pages.Count > 100);
-        foreach (var path in pages)
-        {
-            await page.GotoAsync(path);
-            if (scheme == "dark")
-            {
-                Assert.Equal("dark", await page.Locator("html").GetAttributeAsync("data-fr-theme"));
-            }
+        Assert.Equal(SiteTemplates.OfTheme, site.Templates.Pages.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(site.Pages, site.Templates.Pages.Values.SelectMany(p => p).Order(StringComparer.Ordinal));
+        Assert.All(site.Templates.Representatives, r => Assert.Contains(r.Value, site.Templates.Pages[r.Key]));
+    }
 
-            problems.AddRange(await AxeChecker.ViolationsAsync(page, path));
-        }
+    [Fact]
+    public async Task Every_page_has_no_wcag_violation_in_light_on_a_desktop()
+    {
+        Assert.True(site.Pages.Count > 100);
+        await using var context = await site.ContextAsync(width: 1280, height: 900, scheme: ColorScheme.Light);
 
+        var problems = await AxeChecker.ViolationsOfPagesAsync(context, site.Pages);
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
@@ -53,58 +41,5 @@ public sealed class AccessibilityTests(SiteUnderTest site)
         var violations = await AxeChecker.ViolationsAsync(page, "404 with an image without text");
 
         Assert.Contains(violations, v => v.Contains(": image-alt (", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task The_form_in_its_error_state_and_the_booking_page_have_no_wcag_violation()
-    {
-        var problems = new List<string>();
-        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
-        {
-            await using var context = await site.ContextAsync(scheme: scheme);
-            await AxeChecker.PrepareAsync(context);
-            var page = await context.NewPageAsync();
-            await page.GotoAsync("/inscription/");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon inscription" }).ClickAsync();
-            await Assertions.Expect(page.Locator("#erreurs")).ToBeVisibleAsync();
-            problems.AddRange(await AxeChecker.ViolationsAsync(page, $"/inscription/ with errors ({scheme})"));
-
-            await page.Locator("label[for=choix-atelier-comprendre-ia]").ClickAsync();
-            await page.GetByLabel("Prénom").FillAsync("Axe");
-            await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Core");
-            await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Adresse électronique")).FillAsync($"axe.{scheme}@example.org");
-            await page.Locator("label[for=acceptPrivacy]").ClickAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon inscription" }).ClickAsync();
-            await Assertions.Expect(page.Locator("[data-session=atelier-comprendre-ia]")).ToBeVisibleAsync();
-            problems.AddRange(await AxeChecker.ViolationsAsync(page, $"booking page ({scheme})"));
-
-            await page.GotoAsync("/");
-            await page.Locator(".wc-newsletter button[type=submit]").ClickAsync();
-            await Assertions.Expect(page.Locator("#lettre-messages .fr-message--error").First).ToBeVisibleAsync();
-            problems.AddRange(await AxeChecker.ViolationsAsync(page, $"newsletter with errors ({scheme})"));
-        }
-
-        await using var noScript = await site.ContextAsync(javaScript: false);
-        var plain = await noScript.NewPageAsync();
-        await using var checker = await site.ContextAsync();
-        await AxeChecker.PrepareAsync(checker);
-        await plain.GotoAsync("/inscription/");
-
-        // The browser's own checks stop an empty form; a form with no session chosen reaches the API.
-        await plain.GetByLabel("Prénom").FillAsync("Sans");
-        await plain.GetByLabel("Nom", new() { Exact = true }).FillAsync("Séance");
-        await plain.GetByLabel(new System.Text.RegularExpressions.Regex("^Adresse électronique")).FillAsync("sans.seance@example.org");
-        await plain.Locator("label[for=acceptPrivacy]").ClickAsync();
-        await plain.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon inscription" }).ClickAsync();
-        // The API answers with the form again: its error summary first, each mistake beside its field.
-        await Assertions.Expect(plain.Locator("#erreurs")).ToContainTextAsync("Certains champs sont à corriger");
-        // axe needs scripts: the page the API answered is checked again in a context that runs them.
-        var html = await plain.ContentAsync();
-        var again = await checker.NewPageAsync();
-        await again.RouteAsync("**/api/registrations", route => route.FulfillAsync(new() { Status = 422, ContentType = "text/html; charset=utf-8", Body = html }));
-        await again.GotoAsync("/api/registrations");
-        problems.AddRange(await AxeChecker.ViolationsAsync(again, "form error page without JavaScript"));
-
-        Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -17,6 +18,11 @@ public static class AxeChecker
         return new StreamReader(stream).ReadToEnd();
     });
 
+    // axe keeps a tab's renderer busy on one core, so two cores take at least two tabs, and one more keeps them
+    // busy while the test talks to the others. No more: under serve, each open page holds one of the six
+    // connections Chromium allows a host (the live-reload events), and a page that finds none never loads.
+    private const int Tabs = 3;
+
     public static Task PrepareAsync(IBrowserContext context) => context.AddInitScriptAsync(Source.Value);
 
     /// <summary>The WCAG 2.1 A and AA violations of the page as it is now, one line each.</summary>
@@ -28,5 +34,38 @@ public static class AxeChecker
             """);
         return [.. violations.EnumerateArray().Select(v =>
             $"{where}: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}) {v.GetProperty("help").GetString()}: {string.Join(" | ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")];
+    }
+
+    /// <summary>
+    /// The violations of every page at <paramref name="paths"/> in a context (prepared here), several pages at
+    /// once; <paramref name="loaded"/> runs on each page once it has loaded, before axe.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ViolationsOfPagesAsync(IBrowserContext context, IEnumerable<string> paths, Func<IPage, string, Task>? loaded = null)
+    {
+        await PrepareAsync(context);
+        var waiting = new ConcurrentQueue<string>(paths);
+        var problems = new ConcurrentBag<string>();
+        async Task CheckInOneTab()
+        {
+            var page = await context.NewPageAsync();
+            while (waiting.TryDequeue(out var path))
+            {
+                await page.GotoAsync(path);
+                if (loaded is not null)
+                {
+                    await loaded(page, path);
+                }
+
+                foreach (var problem in await ViolationsAsync(page, path))
+                {
+                    problems.Add(problem);
+                }
+            }
+
+            await page.CloseAsync();
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Tabs).Select(_ => CheckInOneTab()));
+        return [.. problems.Order(StringComparer.Ordinal)];
     }
 }

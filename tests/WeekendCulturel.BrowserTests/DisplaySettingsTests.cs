@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace WeekendCulturel.BrowserTests;
 
 /// <summary>The DSFR display settings (light, dark, system) work from the bundled scripts and are remembered.</summary>
-[Collection(SiteCollection.Name)]
+[Collection(SiteCollection.Visitors)]
 public sealed class DisplaySettingsTests(SiteUnderTest site)
 {
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using WeekendCulturel.Generator.Rendering;
 
 namespace WeekendCulturel.BrowserTests;
 
@@ -7,7 +8,7 @@ namespace WeekendCulturel.BrowserTests;
 /// Every control a visitor must fill or tick, on every page with a form, can be seen and used. axe reads the
 /// accessibility tree, where a visually hidden label still names its box: it cannot tell that nothing is drawn.
 /// </summary>
-[Collection(SiteCollection.Name)]
+[Collection(SiteCollection.Drawing)]
 public sealed class FormControlTests(SiteUnderTest site)
 {
     // Scrolls the control to the middle of the screen and says whether what draws it can be seen there. The DSFR
@@ -46,11 +47,7 @@ public sealed class FormControlTests(SiteUnderTest site)
         """;
 
     private IEnumerable<string> PagesWithAForm() =>
-        Directory.GetFiles(site.Output, "*.html", SearchOption.AllDirectories)
-            .Where(f => File.ReadAllText(f).Contains("<form", StringComparison.Ordinal))
-            .Select(f => "/" + Path.GetRelativePath(site.Output, f).Replace('\\', '/'))
-            .Select(p => p.EndsWith("/index.html", StringComparison.Ordinal) ? p[..^"index.html".Length] : p)
-            .Order(StringComparer.Ordinal);
+        site.Pages.Where(p => File.ReadAllText(Path.Combine(site.Output, PlannedPage.OutputFileOf(p))).Contains("<form", StringComparison.Ordinal));
 
     [Theory]
     [InlineData(1280, false)]
@@ -59,62 +56,73 @@ public sealed class FormControlTests(SiteUnderTest site)
     {
         var pages = PagesWithAForm().ToList();
         Assert.Superset(new HashSet<string> { "/", "/en/", "/inscription/", "/en/registration/" }, pages.ToHashSet());
-        await using var context = await site.ContextAsync(width: width, height: 800, mobile: mobile);
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        var checkedControls = 0;
-        foreach (var path in pages)
+        // All the pages at once, so that the checks on one page wait on the browser rather than on the others;
+        // each in a context of its own, as under serve every open page keeps one of the six connections a
+        // context has to the host.
+        var results = await Task.WhenAll(pages.Select(async path =>
         {
-            await page.GotoAsync(path);
-            var controls = page.Locator("form input:not([type=hidden]), form select, form textarea");
-            var count = await controls.CountAsync();
-            for (var i = 0; i < count; i++)
-            {
-                var control = controls.Nth(i);
-                var type = await control.EvaluateAsync<string>("e => e.type");
-                if (!await control.EvaluateAsync<bool>("e => e.required || e.type === 'checkbox' || e.type === 'radio'"))
-                {
-                    continue;
-                }
-
-                checkedControls++;
-                var name = $"{path} {type} #{await control.GetAttributeAsync("id")}";
-                var seen = await control.EvaluateAsync<JsonElement>(Inspect);
-                var faults = seen.GetProperty("problems").EnumerateArray().Select(p => p.GetString()).ToList();
-                if (faults.Count > 0)
-                {
-                    problems.Add($"{name}, drawn by {seen.GetProperty("drawnBy").GetString()}: {string.Join("; ", faults)}");
-                    continue;
-                }
-
-                if (await control.IsDisabledAsync())
-                {
-                    continue;
-                }
-
-                // A visitor clicks where the control is drawn: a box ticks, a radio turns on, a field takes the focus.
-                var x = seen.GetProperty("x").GetSingle();
-                var y = seen.GetProperty("y").GetSingle();
-                var wasChecked = type is "checkbox" or "radio" && await control.IsCheckedAsync();
-                await page.Mouse.ClickAsync(x, y);
-                var works = type switch
-                {
-                    "checkbox" => await control.IsCheckedAsync() != wasChecked,
-                    "radio" => await control.IsCheckedAsync(),
-                    _ => await control.EvaluateAsync<bool>("e => e === document.activeElement"),
-                };
-                if (!works)
-                {
-                    problems.Add($"{name}: a click on it does not {(type is "checkbox" or "radio" ? "tick it" : "focus it")}");
-                }
-                else if (type == "checkbox")
-                {
-                    await page.Mouse.ClickAsync(x, y);
-                }
-            }
-        }
+            await using var context = await site.ContextAsync(width: width, height: 800, mobile: mobile);
+            return await CheckControlsAsync(await context.NewPageAsync(), path);
+        }));
+        var checkedControls = results.Sum(r => r.Checked);
+        var problems = results.SelectMany(r => r.Problems).ToList();
 
         Assert.True(checkedControls > 40, $"only {checkedControls} controls checked on {string.Join(", ", pages)}");
         Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    private static async Task<(int Checked, IReadOnlyList<string> Problems)> CheckControlsAsync(IPage page, string path)
+    {
+        var problems = new List<string>();
+        var checkedControls = 0;
+        await page.GotoAsync(path);
+        var controls = page.Locator("form input:not([type=hidden]), form select, form textarea");
+        var all = await controls.EvaluateAllAsync<JsonElement>("els => els.map(e => ({ type: e.type, id: e.getAttribute('id'), toUse: e.required || e.type === 'checkbox' || e.type === 'radio' }))");
+        foreach (var (fact, i) in all.EnumerateArray().Select((f, i) => (f, i)))
+        {
+            if (!fact.GetProperty("toUse").GetBoolean())
+            {
+                continue;
+            }
+
+            checkedControls++;
+            var control = controls.Nth(i);
+            var type = fact.GetProperty("type").GetString();
+            var name = $"{path} {type} #{fact.GetProperty("id").GetString()}";
+            var seen = await control.EvaluateAsync<JsonElement>(Inspect);
+            var faults = seen.GetProperty("problems").EnumerateArray().Select(p => p.GetString()).ToList();
+            if (faults.Count > 0)
+            {
+                problems.Add($"{name}, drawn by {seen.GetProperty("drawnBy").GetString()}: {string.Join("; ", faults)}");
+                continue;
+            }
+
+            if (await control.IsDisabledAsync())
+            {
+                continue;
+            }
+
+            // A visitor clicks where the control is drawn: a box ticks, a radio turns on, a field takes the focus.
+            var x = seen.GetProperty("x").GetSingle();
+            var y = seen.GetProperty("y").GetSingle();
+            var wasChecked = type is "checkbox" or "radio" && await control.IsCheckedAsync();
+            await page.Mouse.ClickAsync(x, y);
+            var works = type switch
+            {
+                "checkbox" => await control.IsCheckedAsync() != wasChecked,
+                "radio" => await control.IsCheckedAsync(),
+                _ => await control.EvaluateAsync<bool>("e => e === document.activeElement"),
+            };
+            if (!works)
+            {
+                problems.Add($"{name}: a click on it does not {(type is "checkbox" or "radio" ? "tick it" : "focus it")}");
+            }
+            else if (type == "checkbox")
+            {
+                await page.Mouse.ClickAsync(x, y);
+            }
+        }
+
+        return (checkedControls, problems);
     }
 }

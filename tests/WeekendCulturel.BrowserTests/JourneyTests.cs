@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace WeekendCulturel.BrowserTests;
 
 /// <summary>What visitors do, in a real browser: find a session, register, come back, cancel.</summary>
-[Collection(SiteCollection.Name)]
+[Collection(SiteCollection.Visitors)]
 public sealed class JourneyTests(SiteUnderTest site)
 {
     private static async Task<int> RemainingOn(IPage page, string session)

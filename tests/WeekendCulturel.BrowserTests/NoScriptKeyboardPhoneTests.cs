@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace WeekendCulturel.BrowserTests;
 
 /// <summary>The site without JavaScript, with the keyboard only, and on a 375-pixel phone.</summary>
-[Collection(SiteCollection.Name)]
+[Collection(SiteCollection.Visitors)]
 public sealed class NoScriptKeyboardPhoneTests(SiteUnderTest site)
 {
     [Fact]

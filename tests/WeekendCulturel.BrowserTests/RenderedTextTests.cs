@@ -1,7 +1,7 @@
 namespace WeekendCulturel.BrowserTests;
 
 /// <summary>Text as Chromium lays it out: a space the HTML holds can still vanish between flex items.</summary>
-[Collection(SiteCollection.Name)]
+[Collection(SiteCollection.Visitors)]
 public sealed class RenderedTextTests(SiteUnderTest site)
 {
     [Theory]

@@ -9,62 +9,40 @@ namespace WeekendCulturel.BrowserTests;
 
 /// <summary>
 /// The whole site as <c>serve</c> runs it (the real content built for a moment inside the registration
-/// window, the registration API on a real Azurite) and Debian's Chromium driven by Playwright.
+/// window, the registration API on a real Azurite) and Debian's Chromium driven by Playwright. Every test
+/// collection holds one of these; they all share one running site and one browser, started by the first and
+/// stopped by the last, so that the collections can run at the same time without each paying for its own.
 /// </summary>
 public sealed class SiteUnderTest : IAsyncLifetime
 {
     public static readonly DateTimeOffset Now = DateTimeOffset.Parse("2025-02-01T10:00:00+01:00");
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "wc-browser", Guid.NewGuid().ToString("N"));
-    private LocalRegistration? _registration;
-    private WebApplication? _app;
-    private IPlaywright? _playwright;
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static RunningSite? _shared;
+    private static int _holders;
 
-    public string Output => Path.Combine(_root, "_site");
+    private RunningSite? _site;
 
-    public string BaseUrl { get; private set; } = "";
+    private RunningSite Site => _site ?? throw new InvalidOperationException("the site did not start");
 
-    public IBrowser Browser { get; private set; } = default!;
+    public string Output => Site.Output;
 
-    public BuildResult Build { get; private set; } = default!;
+    public string BaseUrl => Site.BaseUrl;
 
-    public string AdminKey => _registration!.AdminKey;
+    public IBrowser Browser => Site.Browser;
+
+    public BuildResult Build => Site.Build;
+
+    public string AdminKey => Site.AdminKey;
+
+    /// <summary>Every HTML page of the output as its address (<c>/programme/</c>, <c>/404.html</c>), in order.</summary>
+    public IReadOnlyList<string> Pages => Site.Pages;
+
+    public SiteTemplates Templates => Site.Templates;
 
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public async Task InitializeAsync()
-    {
-        using (var builder = new SiteBuilder(ThemeFiles.Default()))
-        {
-            Build = builder.Build(new BuildOptions(Path.Combine(RepositoryRoot, "content"), Output, null, Now));
-        }
-
-        if (!Build.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join('\n', Build.Diagnostics));
-        }
-
-        _registration = await LocalRegistration.StartAsync(null, Now, Path.Combine(_root, "data"), new Dictionary<string, string?>
-        {
-            // The journeys post many times from one address; the limit has its own test in the API tests.
-            ["Registration:RateLimitPerMinute"] = "0",
-        });
-        var port = AzuriteServer.FreePort();
-        _app = PreviewServer.CreateApp(Output, new LiveReloadHub(), port, _registration);
-        await _app.StartAsync();
-        await LocalRegistration.SyncAsync(_app.Services, Build);
-        BaseUrl = $"http://localhost:{port}";
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    /// <summary>The displays every page is checked and pictured in: light and dark, desktop and phone.</summary>
+    /// <summary>The displays the site is checked and pictured in: light and dark, desktop and phone.</summary>
     public static TheoryData<string, int, bool> Displays => new()
     {
         { "light", 1280, false },
@@ -72,6 +50,31 @@ public sealed class SiteUnderTest : IAsyncLifetime
         { "light", 375, true },
         { "dark", 375, true },
     };
+
+    /// <summary>
+    /// The displays besides light on a desktop, where every page is checked: here one page of each template is.
+    /// </summary>
+    public static TheoryData<string, int, bool> OtherDisplays => new()
+    {
+        { "dark", 1280, false },
+        { "light", 375, true },
+        { "dark", 375, true },
+    };
+
+    public async Task InitializeAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            _shared ??= await RunningSite.StartAsync();
+            _holders++;
+            _site = _shared;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
 
     /// <summary>A fresh browser context (cookies, storage) with the options of one scenario.</summary>
     public Task<IBrowserContext> ContextAsync(bool javaScript = true, int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light, bool mobile = false) =>
@@ -88,30 +91,24 @@ public sealed class SiteUnderTest : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        if (_site is null)
         {
-            await Browser.CloseAsync();
+            return;
         }
 
-        _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        if (_registration is not null)
-        {
-            await _registration.DisposeAsync();
-        }
-
+        await Gate.WaitAsync();
         try
         {
-            Directory.Delete(_root, recursive: true);
+            _site = null;
+            if (--_holders == 0 && _shared is { } last)
+            {
+                _shared = null;
+                await last.DisposeAsync();
+            }
         }
-        catch (IOException)
+        finally
         {
-            // A temporary folder left behind is harmless.
+            Gate.Release();
         }
     }
 
@@ -125,10 +122,148 @@ public sealed class SiteUnderTest : IAsyncLifetime
 
         return directory?.FullName ?? throw new InvalidOperationException("WeekendCulturel.sln not found");
     }
+
+    /// <summary>The built site, its server with the registration API, and the browser, while they run.</summary>
+    private sealed class RunningSite : IAsyncDisposable
+    {
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "wc-browser", Guid.NewGuid().ToString("N"));
+        private LocalRegistration? _registration;
+        private WebApplication? _app;
+        private IPlaywright? _playwright;
+
+        public string Output => Path.Combine(_root, "_site");
+
+        public string BaseUrl { get; private set; } = "";
+
+        public IBrowser Browser { get; private set; } = default!;
+
+        public BuildResult Build { get; private set; } = default!;
+
+        public string AdminKey => _registration!.AdminKey;
+
+        public IReadOnlyList<string> Pages { get; private set; } = [];
+
+        public SiteTemplates Templates { get; private set; } = default!;
+
+        public static async Task<RunningSite> StartAsync()
+        {
+            var site = new RunningSite();
+            try
+            {
+                await site.StartPartsAsync();
+                return site;
+            }
+            catch
+            {
+                await site.DisposeAsync();
+                throw;
+            }
+        }
+
+        private async Task StartPartsAsync()
+        {
+            using (var builder = new SiteBuilder(ThemeFiles.Default()))
+            {
+                Build = builder.Build(new BuildOptions(Path.Combine(RepositoryRoot, "content"), Output, null, Now));
+            }
+
+            if (!Build.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join('\n', Build.Diagnostics));
+            }
+
+            Pages = [.. Directory.GetFiles(Output, "*.html", SearchOption.AllDirectories)
+                .Select(f => "/" + Path.GetRelativePath(Output, f).Replace('\\', '/'))
+                .Select(p => p.EndsWith("/index.html", StringComparison.Ordinal) ? p[..^"index.html".Length] : p)
+                .Order(StringComparer.Ordinal)];
+            Templates = SiteTemplates.Of(Build, Output, Now);
+
+            _registration = await LocalRegistration.StartAsync(null, Now, Path.Combine(_root, "data"), new Dictionary<string, string?>
+            {
+                // The journeys post many times from one address; the limit has its own test in the API tests.
+                ["Registration:RateLimitPerMinute"] = "0",
+            });
+            var port = AzuriteServer.FreePort();
+            _app = PreviewServer.CreateApp(Output, new LiveReloadHub(), port, _registration);
+            await _app.StartAsync();
+            await LocalRegistration.SyncAsync(_app.Services, Build);
+            BaseUrl = $"http://localhost:{port}";
+
+            _playwright = await Playwright.CreateAsync();
+            Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            });
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Browser is not null)
+            {
+                await Browser.CloseAsync();
+            }
+
+            _playwright?.Dispose();
+            if (_app is not null)
+            {
+                await _app.StopAsync();
+                await _app.DisposeAsync();
+            }
+
+            if (_registration is not null)
+            {
+                await _registration.DisposeAsync();
+            }
+
+            try
+            {
+                Directory.Delete(_root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temporary folder left behind is harmless.
+            }
+        }
+    }
 }
 
-[CollectionDefinition(Name)]
-public sealed class SiteCollection : ICollectionFixture<SiteUnderTest>
+/// <summary>
+/// The collections xunit runs at the same time, on the one site and browser: Chromium's pages, the Nu
+/// checker's Java and the waits on the API overlap instead of queueing. Tests run one after the other within
+/// a collection. Tests in different collections book different sessions, so that seat counts and waiting
+/// lists one of them asserts are not moved by another.
+/// </summary>
+public static class SiteCollection
 {
-    public const string Name = "site under test";
+    /// <summary>axe on every page in light on a desktop, a few pages at a time.</summary>
+    public const string EveryPage = "every page";
+
+    /// <summary>axe on a page of each template in the other displays, and on the pages of the API.</summary>
+    public const string EveryDisplay = "every display";
+
+    /// <summary>The Nu HTML Checker, which runs on Java rather than in the browser.</summary>
+    public const string Markup = "markup";
+
+    /// <summary>Journeys, keyboard, phone, no script, display settings.</summary>
+    public const string Visitors = "visitors";
+
+    /// <summary>Screenshots and the form controls' visibility: what is drawn.</summary>
+    public const string Drawing = "drawing";
 }
+
+[CollectionDefinition(SiteCollection.EveryPage)]
+public sealed class EveryPageCollection : ICollectionFixture<SiteUnderTest>;
+
+[CollectionDefinition(SiteCollection.EveryDisplay)]
+public sealed class EveryDisplayCollection : ICollectionFixture<SiteUnderTest>;
+
+[CollectionDefinition(SiteCollection.Markup)]
+public sealed class MarkupCollection : ICollectionFixture<SiteUnderTest>;
+
+[CollectionDefinition(SiteCollection.Visitors)]
+public sealed class VisitorsCollection : ICollectionFixture<SiteUnderTest>;
+
+[CollectionDefinition(SiteCollection.Drawing)]
+public sealed class DrawingCollection : ICollectionFixture<SiteUnderTest>;

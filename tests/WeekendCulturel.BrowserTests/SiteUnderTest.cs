@@ -230,10 +230,11 @@ public sealed class SiteUnderTest : IAsyncLifetime
 }
 
 /// <summary>
-/// The collections xunit runs at the same time, on the one site and browser: Chromium's pages, the Nu
-/// checker's Java and the waits on the API overlap instead of queueing. Tests run one after the other within
-/// a collection. Tests in different collections book different sessions, so that seat counts and waiting
-/// lists one of them asserts are not moved by another.
+/// The collections xunit runs side by side, as many at once as there are cores, on the one site and browser:
+/// Chromium's pages, the Nu checker's Java and the waits on the API overlap instead of queueing. (Starting all
+/// five at once on two cores was slower, and a booking page then took more than the 5 s a check waits.)
+/// Tests run one after the other within a collection. Tests in different collections book different
+/// sessions, so that seat counts and waiting lists one of them asserts are not moved by another.
 /// </summary>
 public static class SiteCollection
 {

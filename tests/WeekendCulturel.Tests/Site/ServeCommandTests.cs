@@ -49,9 +49,7 @@ public sealed class ServeCommandTests
             Assert.Equal("reload", (await open.NextAsync(TimeSpan.FromSeconds(30)))?.Name);
             Assert.Contains("réparé", await serve.Http.GetStringAsync("/programme/atelier-compar-ia/"), StringComparison.Ordinal);
 
-            serve.Signal("TERM");
-            Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(30)));
-            Assert.Empty(await ServeProcess.AzuritesLeftOnAsync(data, TimeSpan.FromSeconds(15)));
+            await AssertStopsCleanlyAsync(serve, "TERM", data);
         }
         finally
         {
@@ -123,9 +121,7 @@ public sealed class ServeCommandTests
             Assert.Single(ServeProcess.AzuritesOn(data));
             Assert.Equal(HttpStatusCode.OK, (await third.Http.GetAsync("/api/sessions")).StatusCode);
 
-            third.Signal("INT");
-            Assert.Equal(0, await third.WaitForExitAsync(TimeSpan.FromSeconds(30)));
-            Assert.Empty(await ServeProcess.AzuritesLeftOnAsync(data, TimeSpan.FromSeconds(15)));
+            await AssertStopsCleanlyAsync(third, "INT", data);
         }
         finally
         {
@@ -158,6 +154,14 @@ public sealed class ServeCommandTests
         {
             StopAzuritesOn(data);
         }
+    }
+
+    /// <summary>Signalled, serve exits with 0 and leaves no Azurite on its data folder.</summary>
+    private static async Task AssertStopsCleanlyAsync(ServeProcess serve, string signal, string data)
+    {
+        serve.Signal(signal);
+        Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Empty(await ServeProcess.AzuritesLeftOnAsync(data, TimeSpan.FromSeconds(15)));
     }
 
     private static string DataFolder(ContentCopy copy) => Path.Combine(copy.Root, ".data", "azurite");

@@ -290,9 +290,10 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     private async Task<RegistrationReply> TrapAsync(IReadOnlyList<string> asked, Applicant applicant, CancellationToken cancellation)
     {
         var sessions = await service.SessionsAsync(cancellation);
-        var counts = await Task.WhenAll(asked.Select(async id => (Id: id, Counts: await store.Seats.CountsAsync(id, cancellation) ?? (sessions[id].Capacity, 0, 0))));
+        // The live counts a page shows (the instance's snapshot): a robot costs no storage read.
+        var counts = (await service.CountsAsync(cancellation)).ToDictionary(c => c.Id, c => (c.Capacity, c.Confirmed, c.Waitlisted), StringComparer.Ordinal);
         var now = service.Now;
-        var results = TrapBookings.Outcomes(asked, sessions, counts.ToDictionary(c => c.Id, c => c.Counts, StringComparer.Ordinal), applicant.AcceptWaitlist, now);
+        var results = TrapBookings.Outcomes(asked, sessions, counts, applicant.AcceptWaitlist, now);
         var token = ManageToken.New();
         var bookingId = ManageToken.NewBookingId();
         _trapped.Add(token, new BookingView(bookingId, applicant.FirstName, EmailIdentity.Mask(applicant.Email), applicant.Lang, [.. results.Where(r => r.IsRegistered)]), now);

@@ -47,6 +47,30 @@ public sealed class RegistrationOptions
     public int RetentionDays { get; set; } = 90;
 
     /// <summary>
+    /// Version 2: a seat taken by an address not yet verified is held until confirmed from an e-mail. False
+    /// gives version 1 (seats confirmed at once, no confirmation asked; e-mails still tell what happened).
+    /// </summary>
+    public bool ConfirmByEmail { get; set; } = true;
+
+    /// <summary>How long a seat is held for an address not yet verified (never past the session's start).</summary>
+    public int HoldMinutes { get; set; } = 30;
+
+    /// <summary>How long a seat offered to the waiting list is kept for the person it is offered to.</summary>
+    public int OfferHours { get; set; } = 12;
+
+    /// <summary>No seat is offered this close to the session's start (nor held past it): it stays free for the door.</summary>
+    public int OfferCutoffMinutes { get; set; } = 60;
+
+    /// <summary>Confirmed attendees get a reminder this many hours before the session starts.</summary>
+    public int ReminderHours { get; set; } = 24;
+
+    /// <summary>The sender of every e-mail, <c>Name &lt;address&gt;</c>.</summary>
+    public string MailFrom { get; set; } = "Week-end culturel de l'IA <ne-pas-repondre@weekend-culturel-ia.culture.gouv.fr>";
+
+    /// <summary>The SMTP relay (<c>Registration__Smtp__Host</c> and so on): the local mail catcher, ACS Email's relay or the ministry's own.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>
     /// What is wrong with these settings, one sentence each, naming the setting; empty when the backend may
     /// start. Each of these would otherwise do harm quietly, long after the start.
     /// </summary>
@@ -83,6 +107,42 @@ public sealed class RegistrationOptions
             problems.Add($"{Section}:SiteUrl must be an absolute http(s) address, not '{site}'");
         }
 
+        foreach (var (name, value, least) in new[] { (nameof(HoldMinutes), HoldMinutes, 1), (nameof(OfferHours), OfferHours, 1), (nameof(OfferCutoffMinutes), OfferCutoffMinutes, 0), (nameof(ReminderHours), ReminderHours, 0) })
+        {
+            if (value < least)
+            {
+                problems.Add($"{Section}:{name} must be at least {least}, not {value}");
+            }
+        }
+
+        if (!MimeKit.MailboxAddress.TryParse(MailFrom, out _))
+        {
+            problems.Add($"{Section}:MailFrom must be an address such as 'Name <address@domain>', not '{MailFrom}'");
+        }
+
         return problems;
     }
+}
+
+/// <summary>How to reach the SMTP relay; no host means no relay, and messages stay pending in the outbox.</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>The connection's protection: <c>StartTls</c> (relays on 587), <c>SslOnConnect</c> (465) or <c>None</c> (the local catcher).</summary>
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
+}
+
+/// <summary>How the SMTP connection is protected.</summary>
+public enum SmtpSecurity
+{
+    None,
+    StartTls,
+    SslOnConnect,
 }

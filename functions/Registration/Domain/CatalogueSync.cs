@@ -45,7 +45,7 @@ public static class CatalogueSync
             // Only someone waiting can be promoted, and only then do the overlaps matter (a site of ten
             // thousand new sessions would otherwise compare each with all the others).
             IReadOnlyCollection<string> overlapping = counts is { Waiting: > 0 } ? session.OverlappingIn(manifest.Sessions) : [];
-            var promoted = await store.Seats.SetCapacityAsync(session.Id, session.Capacity, session.Waitlist, overlapping, now, cancellation);
+            var promoted = await store.Seats.SetCapacityAsync(session, overlapping, now, cancellation);
             await store.Catalogue.UpsertSessionAsync(session, cancellation);
             if (counts is null)
             {
@@ -53,7 +53,7 @@ public static class CatalogueSync
                 continue;
             }
 
-            var (capacity, confirmed, _) = counts.Value;
+            var (capacity, confirmed, _, _) = counts.Value;
             if (session.Capacity > capacity)
             {
                 report.Add($"{session.Id}: capacity raised from {capacity} to {session.Capacity}; {promoted} promoted from the waiting list");

@@ -6,14 +6,14 @@ namespace WeekendCulturel.Registration.Domain;
 /// <summary>
 /// The booking of a request that carries an idempotency key (the <c>Idempotency-Key</c> header, or the form's
 /// hidden field). Its booking id and manage token are not drawn at random but derived, with a keyed hash, from
-/// a server secret, the key, the person (their email's keyed hash) and the sessions asked. Sending the request
+/// a server secret, the key, the person (their email's keyed hash) and the sessions asked (its token is then derived from
+/// the id, as every booking's is: <see cref="BookingSecrets"/>). Sending the request
 /// again therefore names the same booking: a retry after a failure midway finds the seats the first attempt
 /// took under that booking's id, and gets the token that manages them. Nothing is stored for the key.
 /// </summary>
 /// <remarks>
-/// The secret is what makes a token unguessable: the key alone, or a copy of the table, gives nothing. The
-/// table holds what it held before, the token's SHA-256 and never the token, and not the key, so a stolen
-/// table plus the secret still needs each person's key, which lives only in their browser. Someone else's key
+/// The secret is what makes a token unguessable: the key alone, or a copy of the table, gives nothing (what a
+/// copy of the table together with the secret gives is said in <see cref="BookingSecrets"/>). Someone else's key
 /// sent with your email names another booking than yours (your email is part of it), and the same key with
 /// other sessions another booking again.
 /// </remarks>
@@ -29,27 +29,10 @@ public sealed class IdempotencyKeys(byte[] secret)
     public static bool IsWellFormed(string? key) =>
         key is { Length: >= 16 and <= 128 } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    public (string BookingId, string ManageToken) BookingFor(string key, string emailHash, IReadOnlyList<string> sessions)
+    /// <summary>The id of the booking a keyed request names; its token is derived from it (<see cref="BookingSecrets.TokenFor"/>).</summary>
+    public string BookingIdFor(string key, string emailHash, IReadOnlyList<string> sessions)
     {
-        using var request = new HMACSHA256(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"{key}\n{emailHash}\n{string.Join(',', sessions)}")));
-        var bookingId = "b_" + System.Buffers.Text.Base64Url.EncodeToString(request.ComputeHash("booking-id"u8.ToArray()).AsSpan(0, 12));
-
-        // As ManageToken.NewFor: a token whose SHA-256 starts with the email hash's first byte, so that the
-        // booking can be the person's marker. Candidates are numbered, the first that fits is the token.
-        var wanted = Convert.FromHexString(emailHash.AsSpan(0, 2))[0];
-        Span<byte> candidate = stackalloc byte[32];
-        Span<byte> hash = stackalloc byte[32];
-        var number = new byte[4];
-        for (var n = 0; ; n++)
-        {
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(number, n);
-            request.TryComputeHash(number, candidate, out _);
-            var token = System.Buffers.Text.Base64Url.EncodeToString(candidate);
-            SHA256.HashData(Encoding.ASCII.GetBytes(token), hash);
-            if (hash[0] == wanted)
-            {
-                return (bookingId, token);
-            }
-        }
+        var request = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"{key}\n{emailHash}\n{string.Join(',', sessions)}"));
+        return "b_" + System.Buffers.Text.Base64Url.EncodeToString(HMACSHA256.HashData(request, "booking-id"u8).AsSpan(0, 12));
     }
 }

@@ -19,6 +19,13 @@ public sealed record SessionDefinition(
     public IReadOnlyList<string> OverlappingIn(IEnumerable<SessionDefinition> sessions) => [.. sessions.Where(Overlaps).Select(s => s.Id)];
 
     public string Title(string lang) => lang == "en" ? TitleEn : TitleFr;
+
+    /// <summary>
+    /// Stands for a session that left the catalogue while registrations to it remain: they can still be
+    /// cancelled, and its seats go to nobody (it is over as far as the site is concerned).
+    /// </summary>
+    public static SessionDefinition Gone(string id) =>
+        new(id, id, id, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 0, false, new SessionLinks("", "", "", ""));
 }
 
 /// <summary>A session of the site that takes no registration: free entry, as space allows.</summary>
@@ -45,30 +52,60 @@ public enum Availability
     Closed,
 }
 
+/// <summary>A stored registration's state (its row's <c>Status</c>, by name).</summary>
 public enum RegistrationStatus
 {
     Confirmed,
     Waitlisted,
     Cancelled,
+
+    /// <summary>A seat kept until <c>HoldUntil</c> for a person who has not confirmed it yet: a first hold or an offer.</summary>
+    Held,
+
+    /// <summary>A hold, an offer or an unconfirmed place on the waiting list whose deadline passed.</summary>
+    Expired,
 }
 
 /// <summary>The person registering; the email is already trimmed.</summary>
 public sealed record Applicant(string FirstName, string LastName, string Email, string Organisation, string Lang, bool AcceptWaitlist);
 
-/// <summary>What happened to one session of a request: confirmed, waitlisted at a position, or rejected for a reason.</summary>
+/// <summary>
+/// What happened to one session of a request, or where a booking's session stands: held until a deadline,
+/// confirmed, waitlisted at a position (with the date it must be confirmed by, for an address not yet
+/// verified), rejected for a reason, registered already (nothing more said), cancelled or expired.
+/// </summary>
 public sealed record SessionOutcome(string Session, string Status, int? Position = null, string? Reason = null)
 {
+    /// <summary>For <c>held</c>: the moment the seat is released unless confirmed.</summary>
+    public DateTimeOffset? HoldUntil { get; init; }
+
+    /// <summary>For <c>waitlisted</c> from an address not yet verified: the moment it leaves the list unless confirmed.</summary>
+    public DateTimeOffset? ConfirmBy { get; init; }
+
     public static SessionOutcome Confirmed(string session) => new(session, "confirmed");
 
-    public static SessionOutcome Waitlisted(string session, int position) => new(session, "waitlisted", position);
+    public static SessionOutcome Held(string session, DateTimeOffset until) => new(session, "held") { HoldUntil = until };
+
+    public static SessionOutcome Waitlisted(string session, int position, DateTimeOffset? confirmBy = null) => new(session, "waitlisted", position) { ConfirmBy = confirmBy };
 
     public static SessionOutcome Rejected(string session, string reason) => new(session, "rejected", Reason: reason);
 
-    public bool IsRegistered => Status is "confirmed" or "waitlisted";
+    /// <summary>The address already holds this session (by another request): the answer says no more than that.</summary>
+    public static SessionOutcome Registered(string session) => new(session, "registered");
+
+    public static SessionOutcome Cancelled(string session) => new(session, "cancelled");
+
+    public static SessionOutcome Expired(string session) => new(session, "expired");
+
+    /// <summary>Whether the person has something in the session (a seat, held or not, a place on the list, or an earlier registration).</summary>
+    public bool IsRegistered => Status is "confirmed" or "waitlisted" or "held" or "registered";
+
+    /// <summary>Whether the person occupies a seat (confirmed, or held for them).</summary>
+    public bool HasSeat => Status is "confirmed" or "held";
 }
 
-/// <summary>One session's live counts.</summary>
-public sealed record SessionCounts(string Id, string State, int Capacity, int Confirmed, int Remaining, int Waitlisted);
+/// <summary>One session's live counts; <paramref name="AtTheDoor"/>: a seat freed now is not offered, it stays free for the door.</summary>
+public sealed record SessionCounts(string Id, string State, int Capacity, int Confirmed, int Remaining, int Waitlisted, int Held = 0, bool AtTheDoor = false);
 
 /// <summary>A registration row for the organisers' export.</summary>
 public sealed record RegistrationRow(
@@ -84,10 +121,11 @@ public sealed record RegistrationRow(
 public static class AvailabilityRules
 {
     /// <summary>The public state of a session at a moment, from its window and counts.</summary>
-    public static Availability At(SessionDefinition session, int capacity, int confirmed, DateTimeOffset now) =>
+    /// <param name="taken">Seats confirmed or held.</param>
+    public static Availability At(SessionDefinition session, int capacity, int taken, DateTimeOffset now) =>
         now < session.Opens ? Availability.NotYetOpen
         : now >= session.Closes ? Availability.Closed
-        : confirmed < capacity ? Availability.Open
+        : taken < capacity ? Availability.Open
         : session.Waitlist ? Availability.Waitlist
         : Availability.Full;
 

@@ -4,15 +4,17 @@ namespace WeekendCulturel.Registration.Domain;
 /// <param name="Capacity">Seats the session has.</param>
 /// <param name="Confirmed">People who hold one: more than the capacity when it was lowered below them.</param>
 /// <param name="Waitlist">Whether the session keeps a waiting list.</param>
-public sealed record SessionSeats(int Capacity, int Confirmed, bool Waitlist)
+/// <param name="Held">Seats kept for people who have not confirmed yet: nobody else may take them.</param>
+public sealed record SessionSeats(int Capacity, int Confirmed, bool Waitlist, int Held = 0)
 {
-    /// <summary>Seats nobody holds: none, not fewer than none, when the capacity was lowered below the confirmed.</summary>
-    public int Free => Math.Max(0, Capacity - Confirmed);
+    /// <summary>Seats nobody holds: none, not fewer than none, when the capacity was lowered below those taken.</summary>
+    public int Free => Math.Max(0, Capacity - Confirmed - Held);
 }
 
 /// <summary>What one registration gets in one session.</summary>
 public enum SeatVerdict
 {
+    /// <summary>A seat: confirmed, or held until the address is confirmed (<see cref="SeatTerms.HoldUntil"/>).</summary>
     Confirmed,
     Waitlisted,
     Full,

@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using WeekendCulturel.Registration.Domain;
 using WeekendCulturel.Registration.Http;
+using WeekendCulturel.Registration.Mail;
 using WeekendCulturel.Registration.Storage;
 
 namespace WeekendCulturel.Registration.Hosting;
@@ -23,8 +25,17 @@ public static class RegistrationServices
         services.AddHostedService<SettingsCheck>();
         services.AddSingleton(sp => new EmailIdentity(Secret(sp)));
         services.AddSingleton(sp => new IdempotencyKeys(Secret(sp)));
+        services.AddSingleton(sp => new BookingSecrets(Secret(sp)));
+        services.AddSingleton(sp => new NewsletterTokens(Secret(sp)));
         services.AddSingleton<SessionCatalogue>();
         services.AddSingleton<RegistrationService>();
+        services.AddSingleton<MailRenderer>();
+
+        // Messages are nudged to a dispatcher in this process unless the host says otherwise (Azure: a queue).
+        services.TryAddSingleton<InProcessNudge>();
+        services.TryAddSingleton<IMessageNudge>(sp => sp.GetRequiredService<InProcessNudge>());
+        services.AddSingleton<MailDispatcher>();
+        services.AddSingleton<Sweeps>();
         services.AddSingleton<Retention>();
         services.AddSingleton(sp => new ClientRateLimiter(sp.GetRequiredService<RegistrationOptions>()));
         services.AddSingleton<RegistrationApi>();
@@ -58,7 +69,15 @@ public static class RegistrationServices
         api.MapPost("/registrations/{token}/cancel", (HttpContext c, string token) => Api(c).CancelAsync(c.Request, token, null));
         api.MapDelete("/registrations/{token}/sessions/{sessionId}", (HttpContext c, string token, string sessionId) => Api(c).CancelAsync(c.Request, token, sessionId));
         api.MapPost("/registrations/{token}/sessions/{sessionId}/cancel", (HttpContext c, string token, string sessionId) => Api(c).CancelAsync(c.Request, token, sessionId));
+        api.MapPost("/registrations/{token}/confirm", (HttpContext c, string token) => Api(c).ConfirmAsync(c.Request, token));
+        api.MapGet("/registrations/{token}/confirm", (HttpContext c, string token) => Api(c).ConfirmPageAsync(c.Request, token));
+        api.MapGet("/registrations/{token}/sessions/{sessionId}/give-back", (HttpContext c, string token, string sessionId) => Api(c).GiveBackPageAsync(c.Request, token, sessionId));
+        api.MapPost("/registrations/recover", (HttpRequest r) => Api(r.HttpContext).RecoverAsync(r));
         api.MapPost("/newsletter", (HttpRequest r) => Api(r.HttpContext).NewsletterAsync(r));
+        api.MapPost("/newsletter/confirm", (HttpRequest r) => Api(r.HttpContext).NewsletterLinkAsync(r, NewsletterAction.Confirm));
+        api.MapGet("/newsletter/confirm", (HttpRequest r) => Api(r.HttpContext).NewsletterPageAsync(r, NewsletterAction.Confirm));
+        api.MapPost("/newsletter/unsubscribe", (HttpRequest r) => Api(r.HttpContext).NewsletterLinkAsync(r, NewsletterAction.Unsubscribe));
+        api.MapGet("/newsletter/unsubscribe", (HttpRequest r) => Api(r.HttpContext).NewsletterPageAsync(r, NewsletterAction.Unsubscribe));
         api.MapGet("/admin/registrations", (HttpRequest r) => Api(r.HttpContext).ExportAsync(r));
         return endpoints;
     }

@@ -45,6 +45,12 @@ public sealed record ApiText
         UnknownSessionTitle = "Séance inconnue",
         CrossSiteTitle = "Formulaire envoyé depuis un autre site",
         CrossSiteDetail = "Ce formulaire ne vient pas de notre site\u00a0: rien n’a été enregistré ni annulé. Utilisez le formulaire du site lui-même.",
+        WrongCodeTitle = "Code de confirmation erroné",
+        WrongCodeDetail = "Ce code ne confirme pas cette inscription. Utilisez le lien du dernier courriel reçu pour elle.",
+        LateTitle = "Délai de confirmation dépassé",
+        LateDetail = "Le délai pour confirmer est passé\u00a0: les places réservées ont été libérées. Vous pouvez vous inscrire de nouveau s’il en reste.",
+        LinkTitle = "Lien invalide ou expiré",
+        LinkDetail = "Ce lien ne correspond à aucune demande en cours. Les demandes d’abonnement non confirmées sont effacées au bout de sept jours.",
     };
 
     public static readonly ApiText En = new()
@@ -89,6 +95,12 @@ public sealed record ApiText
         UnknownSessionTitle = "Unknown session",
         CrossSiteTitle = "Form sent from another site",
         CrossSiteDetail = "This form does not come from our site: nothing was recorded or cancelled. Use the form on the site itself.",
+        WrongCodeTitle = "Wrong confirmation code",
+        WrongCodeDetail = "This code does not confirm this booking. Use the link of the latest e-mail you received about it.",
+        LateTitle = "Too late to confirm",
+        LateDetail = "The time to confirm has passed: the seats kept for you were released. You may register again if any are left.",
+        LinkTitle = "Invalid or expired link",
+        LinkDetail = "This link matches no pending request. Subscription requests that are not confirmed are deleted after seven days.",
     };
 
     public required string Lang { get; init; }
@@ -131,6 +143,12 @@ public sealed record ApiText
     public required string UnknownSessionTitle { get; init; }
     public required string CrossSiteTitle { get; init; }
     public required string CrossSiteDetail { get; init; }
+    public required string WrongCodeTitle { get; init; }
+    public required string WrongCodeDetail { get; init; }
+    public required string LateTitle { get; init; }
+    public required string LateDetail { get; init; }
+    public required string LinkTitle { get; init; }
+    public required string LinkDetail { get; init; }
 
     public static ApiText For(string? lang) => lang == "en" ? En : Fr;
 }

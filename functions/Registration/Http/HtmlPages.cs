@@ -30,6 +30,17 @@ public static class HtmlPages
         }
 
         html.Append("<p>").Append(E(fr ? $"Bonjour {booking.FirstName}, voici les séances réservées pour {booking.MaskedEmail}." : $"Hello {booking.FirstName}, here are the sessions booked for {booking.MaskedEmail}.")).Append("</p>");
+        if (booking.Deadline is { } deadline)
+        {
+            // The address is proven by the e-mail: the page never confirms anything by itself.
+            html.Append("<div class=\"fr-alert fr-alert--warning fr-mb-4w wc-awaiting\"><h2 class=\"fr-alert__title\">")
+                .Append(E(fr ? "Confirmez depuis votre messagerie" : "Confirm from your inbox")).Append("</h2><p>")
+                .Append(E(fr
+                    ? $"Vérifiez votre boîte de réception à l’adresse {booking.MaskedEmail}\u00a0: le courriel que nous vous avons envoyé contient le lien de confirmation. Sans confirmation avant le {Moment(deadline, fr)}, les places retenues seront libérées."
+                    : $"Check your inbox at {booking.MaskedEmail}: the e-mail we sent you holds the confirmation link. Without confirmation by {Moment(deadline, fr)}, the seats kept for you will be released."))
+                .Append("</p></div>");
+        }
+
         if (booking.Results.Count == 0 && rejected.Count == 0)
         {
             html.Append("<p>").Append(E(fr
@@ -50,9 +61,9 @@ public static class HtmlPages
                 html.Append("<p class=\"fr-mb-1w\">").Append(E(When(session, fr))).Append("</p>");
             }
 
-            html.Append("<p class=\"fr-badge ").Append(result.Status switch { "confirmed" => "fr-badge--success", "waitlisted" => "fr-badge--info", _ => "" }).Append("\">")
+            html.Append("<p class=\"fr-badge ").Append(result.Status switch { "confirmed" => "fr-badge--success", "waitlisted" => "fr-badge--info", "held" => "fr-badge--new", _ => "" }).Append("\">")
                 .Append(E(StatusText(result, fr))).Append("</p>");
-            if (result.Status != "cancelled")
+            if (result.Status is not ("cancelled" or "expired"))
             {
                 if (session is not null)
                 {
@@ -77,7 +88,7 @@ public static class HtmlPages
         }
 
         html.Append("</ul>");
-        if (booking.Results.Any(r => r.Status != "cancelled"))
+        if (booking.Results.Any(r => r.Status is not ("cancelled" or "expired")))
         {
             html.Append("<form method=\"post\" action=\"").Append(E(actionBase)).Append("/cancel\">")
                 .Append("<input type=\"hidden\" name=\"lang\" value=\"").Append(E(lang)).Append("\">")
@@ -134,8 +145,12 @@ public static class HtmlPages
     public static string StatusText(SessionOutcome result, bool fr) => result.Status switch
     {
         "confirmed" => fr ? "Place confirmée" : "Seat confirmed",
+        "held" when result.HoldUntil is { } until => fr ? $"Place retenue jusqu’au {Moment(until, fr)}, à confirmer" : $"Seat held until {Moment(until, fr)}, to confirm",
+        "waitlisted" when result.ConfirmBy is { } by => fr ? $"Liste d’attente, position {result.Position}, à confirmer avant le {Moment(by, fr)}" : $"Waiting list, position {result.Position}, to confirm by {Moment(by, fr)}",
         "waitlisted" => fr ? $"Liste d’attente, position {result.Position}" : $"Waiting list, position {result.Position}",
         "cancelled" => fr ? "Annulée" : "Cancelled",
+        "expired" => fr ? "Expirée\u00a0: non confirmée à temps" : "Expired: not confirmed in time",
+        "registered" => fr ? "Déjà inscrit·e\u00a0: vos liens vous ont été envoyés par courriel" : "Registered already: your links were sent to you by e-mail",
         _ => result.Reason switch
         {
             "closed" => fr ? "Non réservée\u00a0: inscriptions closes" : "Not booked: registration closed",
@@ -162,6 +177,14 @@ public static class HtmlPages
     }
 
     internal static DateTimeOffset InParis(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Paris);
+
+    /// <summary>A moment in Paris: « samedi 1 février 2025 à 10 h 30 », « Saturday 1 February 2025 at 10:30 ».</summary>
+    internal static string Moment(DateTimeOffset moment, bool fr)
+    {
+        var paris = InParis(moment);
+        var day = paris.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo(fr ? "fr-FR" : "en-GB"));
+        return fr ? $"{day} à {paris:HH}\u00a0h\u00a0{paris:mm}" : $"{char.ToUpperInvariant(day[0])}{day[1..]} at {paris:HH:mm}";
+    }
 
     internal static string Fill(string? shell, string title, string main, string lang)
     {

@@ -36,7 +36,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         return Results.Json(new
         {
             now = Paris_(service.Now),
-            sessions = counts.Select(c => new { id = c.Id, state = c.State, capacity = c.Capacity, confirmed = c.Confirmed, remaining = c.Remaining, waitlisted = c.Waitlisted }),
+            sessions = counts.Select(c => new { id = c.Id, state = c.State, capacity = c.Capacity, confirmed = c.Confirmed, held = c.Held, remaining = c.Remaining, waitlisted = c.Waitlisted, atTheDoor = c.AtTheDoor }),
         }, Problems.JsonOptions);
     });
 
@@ -74,6 +74,12 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
                 : StatusCodes.Status409Conflict;
             if (isForm)
             {
+                if (reply.ManageToken is null)
+                {
+                    // Every session was the address's already: its links went to it by e-mail, as "Find my registrations" would send them.
+                    return SeeOther(SitePaths.FindRegistrationsThanks(lang));
+                }
+
                 var rejected = string.Join(',', reply.Results.Where(r => r.Status == "rejected").Select(r => $"{r.Session}:{r.Reason}"));
                 var location = $"{PagePath(reply.ManageToken)}?lang={lang}&new=1" + (rejected.Length > 0 ? "&rejected=" + Uri.EscapeDataString(rejected) : "");
                 return SeeOther(location);
@@ -99,7 +105,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         }
 
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return Results.Json(new { bookingId = booking.BookingId, firstName = booking.FirstName, email = booking.MaskedEmail, results = booking.Results.Select(Json) }, Problems.JsonOptions);
+        return Results.Json(BookingJson(booking), Problems.JsonOptions);
     });
 
     /// <summary>
@@ -148,7 +154,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
                 return SeeOther($"{PagePath(token)}?lang={text.Lang}");
             }
 
-            return Results.Json(new { bookingId = booking.BookingId, firstName = booking.FirstName, email = booking.MaskedEmail, results = booking.Results.Select(Json) }, Problems.JsonOptions);
+            return Results.Json(BookingJson(booking), Problems.JsonOptions);
         });
     }
 
@@ -173,6 +179,118 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         var manageUrl = SiteLink($"{PagePath(token)}?lang={lang}");
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return Html(HtmlPages.Booking(shell, booking, sessions, lang, manageUrl, $"/api/registrations/{token}", request.Query["new"] == "1", rejected), StatusCodes.Status200OK);
+    });
+
+    /// <summary>
+    /// POST /api/registrations/{token}/confirm: the code from the e-mail confirms the booking's held seats and
+    /// waiting places. 403 for a wrong code, 410 (with the booking's results) when every deadline has passed.
+    /// </summary>
+    public Task<IResult> ConfirmAsync(HttpRequest request, string token) => PostAsync(
+        request,
+        RegistrationInput.ConfirmFields,
+        (input, text) => Task.FromResult(RequestValidator.Secret(input, "code", text)),
+        async posted =>
+        {
+            var (input, lang, text, isForm) = posted;
+            var (verdict, booking) = await service.ConfirmAsync(token, input.Code, request.HttpContext.RequestAborted);
+            logger.LogInformation("confirmation: {Verdict}", verdict);
+            return verdict switch
+            {
+                ConfirmVerdict.UnknownBooking => await AnswerProblem(request, isForm, text, Problems.NotFound(text), text.NotFoundTitle, text.NotFoundDetail, null),
+                ConfirmVerdict.WrongCode => await AnswerProblem(request, isForm, text, Problems.Create(StatusCodes.Status403Forbidden, "wrong-code", text.WrongCodeTitle, text.WrongCodeDetail), text.WrongCodeTitle, text.WrongCodeDetail, null),
+                ConfirmVerdict.Late => await AnswerProblem(request, isForm, text, Problems.Create(StatusCodes.Status410Gone, "late", text.LateTitle, text.LateDetail, results: booking!.Results.Select(Json).ToList()), text.LateTitle, text.LateDetail, null),
+                _ when isForm => SeeOther($"{PagePath(token)}?lang={lang}"),
+                _ => Results.Json(BookingJson(booking!), Problems.JsonOptions),
+            };
+        });
+
+    /// <summary>GET /api/registrations/{token}/confirm?code=…: the page an e-mail's confirmation link opens; its button posts the code.</summary>
+    public Task<IResult> ConfirmPageAsync(HttpRequest request, string token) => Guarded(request, ApiText.Fr, async () =>
+    {
+        var lang = PageLanguage(request);
+        var booking = await service.BookingAsync(token, request.HttpContext.RequestAborted);
+        var shell = await store.Catalogue.SiteValueAsync(CatalogueSync.ShellRow(lang), request.HttpContext.RequestAborted);
+        if (booking is null)
+        {
+            return NotFoundPage(shell, lang);
+        }
+
+        var sessions = await service.SessionsAsync(request.HttpContext.RequestAborted);
+        return Html(LinkPages.Confirm(shell, booking, sessions, lang, $"/api/registrations/{token}/confirm", request.Query["code"].ToString()), StatusCodes.Status200OK);
+    });
+
+    /// <summary>GET /api/registrations/{token}/sessions/{id}/give-back: the page a reminder's link opens; its button cancels that session.</summary>
+    public Task<IResult> GiveBackPageAsync(HttpRequest request, string token, string sessionId) => Guarded(request, ApiText.Fr, async () =>
+    {
+        var lang = PageLanguage(request);
+        var booking = await service.BookingAsync(token, request.HttpContext.RequestAborted);
+        var shell = await store.Catalogue.SiteValueAsync(CatalogueSync.ShellRow(lang), request.HttpContext.RequestAborted);
+        if (booking is null)
+        {
+            return NotFoundPage(shell, lang);
+        }
+
+        var sessions = await service.SessionsAsync(request.HttpContext.RequestAborted);
+        var result = booking.Results.FirstOrDefault(r => r.Session == sessionId);
+        return Html(LinkPages.GiveBack(shell, booking, result, sessions.GetValueOrDefault(sessionId), lang, $"/api/registrations/{token}/sessions/{Uri.EscapeDataString(sessionId)}/cancel", $"{PagePath(token)}?lang={lang}"), StatusCodes.Status200OK);
+    });
+
+    /// <summary>
+    /// POST /api/registrations/recover: 202 whatever the address. If it has bookings, it receives their links
+    /// (at most three such e-mails an hour); the answer and its timing are the same either way.
+    /// </summary>
+    public Task<IResult> RecoverAsync(HttpRequest request) => PostAsync(
+        request,
+        RegistrationInput.RecoveryFields,
+        (input, text) => Task.FromResult(RequestValidator.Recovery(input, text)),
+        async posted =>
+        {
+            var (input, lang, _, isForm) = posted;
+            if (string.IsNullOrEmpty(input.Website))
+            {
+                await service.RecoverAsync(RequestValidator.Clean(input.Email), lang, request.HttpContext.RequestAborted);
+            }
+
+            logger.LogInformation("recovery asked");
+            return isForm
+                ? SeeOther(SitePaths.FindRegistrationsThanks(lang))
+                : Results.Json(new { status = "accepted" }, Problems.JsonOptions, statusCode: StatusCodes.Status202Accepted);
+        });
+
+    /// <summary>POST /api/newsletter/confirm and /api/newsletter/unsubscribe, with the token of the e-mail's link.</summary>
+    public Task<IResult> NewsletterLinkAsync(HttpRequest request, NewsletterAction action) => PostAsync(
+        request,
+        RegistrationInput.NewsletterLinkFields,
+        (input, text) => Task.FromResult(RequestValidator.Secret(input, "token", text)),
+        async posted =>
+        {
+            var (input, lang, text, isForm) = posted;
+            if (!await service.NewsletterAsync(input.Token, action, request.HttpContext.RequestAborted))
+            {
+                return await AnswerProblem(request, isForm, text, Problems.Create(StatusCodes.Status404NotFound, "unknown-link", text.LinkTitle, text.LinkDetail), text.LinkTitle, text.LinkDetail, null);
+            }
+
+            logger.LogInformation("newsletter: {Action}", action);
+            var status = action == NewsletterAction.Confirm ? "subscribed" : "unsubscribed";
+            if (!isForm)
+            {
+                return Results.Json(new { status }, Problems.JsonOptions);
+            }
+
+            var fr = lang != "en";
+            var (title, done) = action == NewsletterAction.Confirm
+                ? (fr ? "Abonnement confirmé" : "Subscription confirmed", fr ? "Vous recevrez la lettre d’information du Week-end culturel de l’IA." : "You will receive the newsletter of the AI Cultural Weekend.")
+                : (fr ? "Désabonnement effectué" : "Unsubscribed", fr ? "Vous ne recevrez plus la lettre d’information ; votre adresse a été effacée." : "You will no longer receive the newsletter; your address was deleted.");
+            return Html(LinkPages.Done(await SafeShell(lang), lang, title, done, SitePaths.Home(lang), fr ? "Revenir à l’accueil" : "Back to the home page"), StatusCodes.Status200OK);
+        });
+
+    /// <summary>GET /api/newsletter/confirm?token=… and /api/newsletter/unsubscribe?token=…: the pages the newsletter's links open.</summary>
+    public Task<IResult> NewsletterPageAsync(HttpRequest request, NewsletterAction action) => Guarded(request, ApiText.Fr, async () =>
+    {
+        var lang = PageLanguage(request);
+        var shell = await store.Catalogue.SiteValueAsync(CatalogueSync.ShellRow(lang), request.HttpContext.RequestAborted);
+        var path = action == NewsletterAction.Confirm ? "/api/newsletter/confirm" : "/api/newsletter/unsubscribe";
+        return Html(LinkPages.Newsletter(shell, action, lang, path, request.Query["token"].ToString()), StatusCodes.Status200OK);
     });
 
     /// <summary>POST /api/newsletter</summary>
@@ -312,7 +430,25 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     /// <summary>An address of the site as configured, whatever host the request names; a path when none is.</summary>
     private string SiteLink(string path) => options.SiteUrl is { } site ? new Uri(site, path).AbsoluteUri : path;
 
-    private static object Json(SessionOutcome r) => new { session = r.Session, status = r.Status, position = r.Position, reason = r.Reason };
+    private static object Json(SessionOutcome r) => new
+    {
+        session = r.Session,
+        status = r.Status,
+        position = r.Position,
+        reason = r.Reason,
+        holdUntil = r.HoldUntil is { } until ? Paris_(until) : null,
+        confirmBy = r.ConfirmBy is { } by ? Paris_(by) : null,
+    };
+
+    private static object BookingJson(BookingView booking) => new { bookingId = booking.BookingId, firstName = booking.FirstName, email = booking.MaskedEmail, results = booking.Results.Select(Json) };
+
+    private static string PageLanguage(HttpRequest request) => request.Query["lang"].ToString() == "en" ? "en" : "fr";
+
+    private static IResult NotFoundPage(string? shell, string lang)
+    {
+        var text = ApiText.For(lang);
+        return Html(HtmlPages.FormErrors(shell, lang, text.NotFoundTitle, text.NotFoundDetail, null, SitePaths.FindRegistrations(lang)), StatusCodes.Status404NotFound);
+    }
 
     private static string Paris_(DateTimeOffset now) => TimeZoneInfo.ConvertTime(now, Paris).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
@@ -334,7 +470,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
 
         var shell = await SafeShell(text.Lang);
         var status = (problem as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status400BadRequest;
-        if (errors is not null && sent is not null)
+        if (errors is not null && sent is not null && (SitePaths.IsNewsletter(request.Path) || request.Path.Value?.EndsWith("/registrations", StringComparison.Ordinal) == true))
         {
             return Html(SitePaths.IsNewsletter(request.Path)
                 ? FormPages.Newsletter(shell, text, sent, errors)

@@ -12,6 +12,9 @@ public sealed class RegistrationInput
 {
     public static readonly string[] RegistrationFields = ["sessions", "firstName", "lastName", "email", "organisation", "lang", "acceptWaitlist", "acceptPrivacy", "website"];
     public static readonly string[] NewsletterFields = ["email", "lang", "acceptPrivacy", "website"];
+    public static readonly string[] RecoveryFields = ["email", "lang", "website"];
+    public static readonly string[] ConfirmFields = ["code", "lang"];
+    public static readonly string[] NewsletterLinkFields = ["token", "lang"];
 
     /// <summary>The registration form's hidden field for its idempotency key, which the site's script fills (JSON clients send the header).</summary>
     public const string IdempotencyKeyField = "idempotencyKey";
@@ -26,6 +29,12 @@ public sealed class RegistrationInput
     public bool? AcceptPrivacy { get; set; }
     public string? Website { get; set; }
     public string? IdempotencyKey { get; set; }
+
+    /// <summary>A booking's confirm code, as its e-mail carried it.</summary>
+    public string? Code { get; set; }
+
+    /// <summary>A newsletter link's token.</summary>
+    public string? Token { get; set; }
 
     /// <summary>Field -> kinds of type mistake ("text", "boolean", "list", "unknown").</summary>
     public Dictionary<string, string> TypeErrors { get; } = new(StringComparer.Ordinal);
@@ -133,6 +142,8 @@ public sealed class RegistrationInput
             case "organisation": Organisation = value; break;
             case "lang": Lang = value; break;
             case "website": Website = value; break;
+            case "code": Code = value; break;
+            case "token": Token = value; break;
         }
     }
 

@@ -60,7 +60,46 @@ public static partial class RequestValidator
         return errors;
     }
 
+    /// <summary>"Find my registrations": an address and a language, nothing to accept (nothing is kept but the message).</summary>
+    public static Dictionary<string, string[]> Recovery(RegistrationInput input, ApiText text)
+    {
+        var errors = TypeErrors(input, text);
+        EmailAndLanguage(errors, input, text);
+        return errors;
+    }
+
+    /// <summary>A link's secret sent back (a confirm code, a newsletter token): present, and not longer than any of ours.</summary>
+    public static Dictionary<string, string[]> Secret(RegistrationInput input, string field, ApiText text)
+    {
+        var errors = TypeErrors(input, text);
+        var value = field == "code" ? input.Code : input.Token;
+        if (!errors.ContainsKey(field) && string.IsNullOrWhiteSpace(value))
+        {
+            Add(errors, field, text.Required);
+        }
+        else if (!errors.ContainsKey(field) && value!.Length > 200)
+        {
+            Add(errors, field, string.Format(System.Globalization.CultureInfo.InvariantCulture, text.TooLong, 200));
+        }
+
+        if (!errors.ContainsKey("lang") && input.Lang is not (null or "" or "fr" or "en"))
+        {
+            Add(errors, "lang", text.Language);
+        }
+
+        return errors;
+    }
+
     private static void CommonFields(Dictionary<string, string[]> errors, RegistrationInput input, ApiText text, string privacy)
+    {
+        EmailAndLanguage(errors, input, text);
+        if (!errors.ContainsKey("acceptPrivacy") && input.AcceptPrivacy != true)
+        {
+            Add(errors, "acceptPrivacy", privacy);
+        }
+    }
+
+    private static void EmailAndLanguage(Dictionary<string, string[]> errors, RegistrationInput input, ApiText text)
     {
         if (!errors.ContainsKey("email"))
         {
@@ -82,11 +121,6 @@ public static partial class RequestValidator
         if (!errors.ContainsKey("lang") && input.Lang is not (null or "" or "fr" or "en"))
         {
             Add(errors, "lang", text.Language);
-        }
-
-        if (!errors.ContainsKey("acceptPrivacy") && input.AcceptPrivacy != true)
-        {
-            Add(errors, "acceptPrivacy", privacy);
         }
     }
 

@@ -16,6 +16,14 @@ public static class SitePaths
 
     public static string NewsletterThanks(string lang) => lang == "en" ? "/en/newsletter/thanks/" : "/lettre/merci/";
 
+    /// <summary>"Find my registrations": a form that asks for an address's links by e-mail.</summary>
+    public static string FindRegistrations(string lang) => lang == "en" ? "/en/registration/find/" : "/inscription/retrouver/";
+
+    /// <summary>What the "Find my registrations" form leads to: if the address has bookings, an e-mail is on its way.</summary>
+    public static string FindRegistrationsThanks(string lang) => lang == "en" ? "/en/registration/find/thanks/" : "/inscription/retrouver/merci/";
+
+    public static string Home(string lang) => lang == "en" ? "/en/" : "/";
+
     public static bool IsNewsletter(PathString apiPath) => apiPath.Value?.EndsWith("/newsletter", StringComparison.Ordinal) == true;
 
     /// <summary>
@@ -27,6 +35,16 @@ public static class SitePaths
         if (IsNewsletter(apiPath))
         {
             return NewsletterForm(lang);
+        }
+
+        if (apiPath.Value?.EndsWith("/registrations/recover", StringComparison.Ordinal) == true)
+        {
+            return FindRegistrations(lang);
+        }
+
+        if (apiPath.Value?.Contains("/newsletter/", StringComparison.Ordinal) == true)
+        {
+            return Home(lang);
         }
 
         // /api/registrations/{token}/... : the token is taken only when it has a token's shape.

@@ -249,14 +249,33 @@ public sealed class BookingRows(TableClient table, SeatLedger seats)
     public Task<SessionOutcome?> BookingOutcomeAsync(string sessionId, BookingEntity booking, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         var found = await _table.GetEntityIfExistsAsync<RegistrationEntity>(sessionId, RegistrationEntity.RowFor(booking.EmailHash), cancellationToken: cancellation);
-        if (!found.HasValue || found.Value!.BookingId != booking.BookingId)
-        {
-            return null;
-        }
-
-        return found.Value.Status == nameof(RegistrationStatus.Cancelled)
-            ? new SessionOutcome(sessionId, "cancelled")
-            : await seats.OutcomeAsync(found.Value, cancellation);
+        return !found.HasValue || found.Value!.BookingId != booking.BookingId ? null : await seats.OutcomeAsync(found.Value, cancellation);
     });
 
+    /// <summary>Whether the person proved their address by confirming a booking: a point read of their marker.</summary>
+    public Task<bool> IsVerifiedAsync(string emailHash, CancellationToken cancellation = default) => Guard(cancellation, async () =>
+    {
+        var marker = await _table.GetEntityIfExistsAsync<TableEntity>(PersonEntity.PartitionFor(emailHash), PersonEntity.RowFor(emailHash), select: [nameof(PersonEntity.Verified)], cancellationToken: cancellation);
+        return marker.HasValue && marker.Value!.GetBoolean(nameof(PersonEntity.Verified)) == true;
+    });
+
+    /// <summary>Records on the person's marker that their address is proven; from then on their seats are confirmed at once.</summary>
+    public Task MarkVerifiedAsync(string emailHash, CancellationToken cancellation = default) => Guard(cancellation, () =>
+        _table.UpsertEntityAsync(new TableEntity(PersonEntity.PartitionFor(emailHash), PersonEntity.RowFor(emailHash)) { [nameof(PersonEntity.Verified)] = true }, TableUpdateMode.Merge, cancellation));
+
+    /// <summary>Every booking of a person, oldest first: all are in the partition of their marker.</summary>
+    public Task<IReadOnlyList<BookingEntity>> BookingsOfAsync(string emailHash, CancellationToken cancellation = default) => Guard(cancellation, async () =>
+    {
+        var bookings = new List<BookingEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PersonEntity.PartitionFor(emailHash)} and EmailHash eq {emailHash}");
+        await foreach (var booking in _table.QueryAsync<BookingEntity>(filter, cancellationToken: cancellation))
+        {
+            if (booking.BookingId.Length > 0)
+            {
+                bookings.Add(booking);
+            }
+        }
+
+        return (IReadOnlyList<BookingEntity>)[.. bookings.OrderBy(b => b.CreatedAt)];
+    });
 }

@@ -24,6 +24,16 @@ public sealed class CounterEntity : ITableEntity
 
     /// <summary>Hands out waiting-list order numbers; only ever grows.</summary>
     public long NextSequence { get; set; }
+
+    /// <summary>Seats held for people who have not confirmed them yet (first holds and offers).</summary>
+    public int Held { get; set; }
+
+    /// <summary>
+    /// No deadline of a row of this session (a hold, an offer, a waiting place to confirm) is earlier: until
+    /// then nothing can have expired, and nobody needs to look. It may be earlier than the true first deadline
+    /// (a confirmed hold leaves it), never later; whoever finds it passed releases what expired and sets it again.
+    /// </summary>
+    public DateTimeOffset? NextExpiry { get; set; }
 }
 
 /// <summary>One person's registration to one session: in the session's partition, row <c>r-{email hash}</c>.</summary>
@@ -48,6 +58,18 @@ public sealed class RegistrationEntity : ITableEntity
     public string Lang { get; set; } = "fr";
     public DateTimeOffset RegisteredAt { get; set; }
     public DateTimeOffset ChangedAt { get; set; }
+
+    /// <summary>
+    /// For <c>Held</c>: the moment the seat is released unless confirmed. For <c>Waitlisted</c> from an address
+    /// not yet verified: the moment the place is lost unless confirmed (the contract's <c>confirmBy</c>). Null otherwise.
+    /// </summary>
+    public DateTimeOffset? HoldUntil { get; set; }
+
+    /// <summary>A held seat that was offered from the waiting list (its expiry says so to the person).</summary>
+    public bool Offer { get; set; }
+
+    /// <summary>The reminder before the session was recorded for sending (once per attendee).</summary>
+    public bool Reminded { get; set; }
 }
 
 /// <summary>
@@ -77,6 +99,9 @@ public sealed class BookingEntity : ITableEntity
     public string Email { get; set; } = "";
     public string Lang { get; set; } = "fr";
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>On a person's marker (row <c>p-…</c>): the address was proven by a confirmation, later seats are confirmed at once.</summary>
+    public bool Verified { get; set; }
 }
 
 /// <summary>
@@ -99,6 +124,9 @@ public sealed class PersonEntity : ITableEntity
     public ETag ETag { get; set; }
 
     public DateTimeOffset FirstSeen { get; set; }
+
+    /// <summary>See <see cref="BookingEntity.Verified"/>.</summary>
+    public bool Verified { get; set; }
 }
 
 /// <summary>The catalogue of sessions (partition <c>!sessions</c>), written by <c>registrations sync</c>.</summary>
@@ -138,6 +166,44 @@ public sealed class NewsletterEntity : ITableEntity
     public string Email { get; set; } = "";
     public string Lang { get; set; } = "fr";
     public DateTimeOffset SubscribedAt { get; set; }
+
+    /// <summary>Asked but not confirmed from the e-mail yet: such an address gets nothing and is deleted after <see cref="PendingDays"/> days.</summary>
+    public bool Pending { get; set; }
+
+    public const int PendingDays = 7;
+}
+
+/// <summary>
+/// An e-mail owed by a change: row <c>!m-{id}</c> in the partition of the change (a session's, a booking
+/// partition, the newsletter's), written in the same transaction as the change, so that the change and its
+/// message land together or not at all. The dispatcher sends it and marks it sent; it is deleted with the
+/// other personal data. What the message says is read when it is sent (<see cref="Mail.MailDispatcher"/>).
+/// </summary>
+public sealed class OutboxEntity : ITableEntity
+{
+    public const string Prefix = "!m-";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    /// <summary>A <see cref="Mail.MessageKind"/>, by name.</summary>
+    public string Kind { get; set; } = "";
+    public string Lang { get; set; } = "fr";
+
+    /// <summary>The recipient; emptied once the message is sent.</summary>
+    public string Email { get; set; } = "";
+    public string EmailHash { get; set; } = "";
+
+    /// <summary>The booking the message is about (empty for the newsletter and recovery).</summary>
+    public string BookingId { get; set; } = "";
+
+    /// <summary>The session the change was in (empty when the message is about a booking or an address).</summary>
+    public string Session { get; set; } = "";
+    public bool Pending { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
 }
 
 /// <summary>

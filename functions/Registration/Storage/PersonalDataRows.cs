@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using WeekendCulturel.Registration.Domain;
 using static WeekendCulturel.Registration.Storage.StorageGuard;
+using static WeekendCulturel.Registration.Storage.TableTransactions;
 
 namespace WeekendCulturel.Registration.Storage;
 
@@ -38,25 +39,81 @@ public sealed class PersonalDataRows(TableClient table)
         return entities;
     }
 
-    public Task SubscribeAsync(string emailHash, string email, string lang, DateTimeOffset now, CancellationToken cancellation = default) => Guard(cancellation, async () =>
+    /// <summary>
+    /// Records a newsletter subscription. With <paramref name="pending"/> (version 2) the address is kept as
+    /// pending, with the message asking to confirm it, in one transaction; asking again while pending sends
+    /// that message again (at most once an hour); an address subscribed already gets nothing. Returns the
+    /// message owed, if any.
+    /// </summary>
+    public Task<OutboxEntity?> SubscribeAsync(string emailHash, string email, string lang, DateTimeOffset now, bool pending, CancellationToken cancellation = default) => Guard(cancellation, async () =>
+    {
+        var subscription = new NewsletterEntity { RowKey = emailHash, Email = email, Lang = lang, SubscribedAt = now, Pending = pending };
+        var message = OutboxRows.Message(NewsletterEntity.Partition, Mail.MessageKind.NewsletterConfirm, lang, email, emailHash, "", "", now);
+        if (!pending)
+        {
+            try
+            {
+                await table.AddEntityAsync(subscription, cancellation);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // Subscribed already: the same email twice is not an error.
+            }
+
+            return null;
+        }
+
+        if (await table.TrySubmitAsync([new(TableTransactionActionType.Add, subscription), new(TableTransactionActionType.Add, message)], cancellation) is not null)
+        {
+            return message;
+        }
+
+        var existing = await table.GetEntityIfExistsAsync<NewsletterEntity>(NewsletterEntity.Partition, emailHash, cancellationToken: cancellation);
+        return existing.HasValue && existing.Value!.Pending
+            ? await new OutboxRows(table).AddLimitedAsync(message, emailHash, most: 1, cancellation)
+            : null;
+    });
+
+    /// <summary>Turns a pending subscription into a subscription; false when there is none (deleted after a week, or unsubscribed).</summary>
+    public Task<bool> ConfirmSubscriptionAsync(string emailHash, DateTimeOffset now, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         try
         {
-            await table.AddEntityAsync(new NewsletterEntity { RowKey = emailHash, Email = email, Lang = lang, SubscribedAt = now }, cancellation);
+            await table.UpdateEntityAsync(new TableEntity(NewsletterEntity.Partition, emailHash) { [nameof(NewsletterEntity.Pending)] = false, [nameof(NewsletterEntity.SubscribedAt)] = now }, ETag.All, TableUpdateMode.Merge, cancellation);
+            return true;
         }
-        catch (RequestFailedException e) when (e.Status == 409)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
-            // Subscribed already: the same email twice is not an error.
+            return false;
         }
     });
 
-    /// <summary>Deletes every registration, booking and subscription; counters and the catalogue stay.</summary>
+    /// <summary>Removes a subscription, pending or not; removing it twice is not an error.</summary>
+    public Task UnsubscribeAsync(string emailHash, CancellationToken cancellation = default) => Guard(cancellation, () =>
+        table.DeleteEntityAsync(NewsletterEntity.Partition, emailHash, ETag.All, cancellation));
+
+    /// <summary>Deletes the pending subscriptions asked before <paramref name="before"/>; returns how many.</summary>
+    public Task<int> DeletePendingSubscriptionsAsync(DateTimeOffset before, CancellationToken cancellation = default) => Guard(cancellation, async () =>
+    {
+        var deleted = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {NewsletterEntity.Partition} and Pending eq true and SubscribedAt lt {before}");
+        await foreach (var row in table.QueryAsync<NewsletterEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellation))
+        {
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellation);
+            deleted++;
+        }
+
+        return deleted;
+    });
+
+    /// <summary>Deletes every registration, booking, subscription and message; counters and the catalogue stay.</summary>
     public Task<int> PurgeAsync(CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         var doomed = new List<TableEntity>();
         await foreach (var e in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellation))
         {
             var personal = e.RowKey.StartsWith("r-", StringComparison.Ordinal)
+                || e.RowKey.StartsWith(OutboxEntity.Prefix, StringComparison.Ordinal)
                 || e.PartitionKey.StartsWith("!b-", StringComparison.Ordinal)
                 || e.PartitionKey == NewsletterEntity.Partition;
             if (personal)

@@ -32,7 +32,8 @@ public sealed class RegistrationStore
             : options.TableEndpoint is { } endpoint
                 ? new TableClient(endpoint, options.TableName, new DefaultAzureCredential(), clientOptions)
                 : throw new InvalidOperationException("Registration:StorageConnectionString or Registration:TableEndpoint must be set");
-        Seats = new SeatLedger(Table);
+        Outbox = new OutboxRows(Table);
+        Seats = new SeatLedger(Table, Domain.SeatTerms.From(options), Outbox);
         Bookings = new BookingRows(Table, Seats);
         Catalogue = new CatalogueRows(Table);
         PersonalData = new PersonalDataRows(Table);
@@ -41,6 +42,8 @@ public sealed class RegistrationStore
     public TableClient Table { get; }
 
     public SeatLedger Seats { get; }
+
+    public OutboxRows Outbox { get; }
 
     public BookingRows Bookings { get; }
 

@@ -55,7 +55,7 @@ public sealed class ClientCancellationTests(AzuriteFixture azurite)
         var email = $"camille.martin.{person}@example.org";
         var hash = api.Services.GetRequiredService<EmailIdentity>().Hash(email);
         var applicant = new Applicant("Camille", $"Martin-{person}", email, "", "fr", AcceptWaitlist: true);
-        return api.Store.Seats.RegisterAsync(Rush, applicant, hash, ManageToken.NewBookingId(), ApiServer.Now, cancellation);
+        return api.Store.Seats.RegisterAsync(Rush, applicant, hash, ManageToken.NewBookingId(), ApiServer.Now, cancellation: cancellation);
     }
 
     /// <summary>A request body whose client disconnects as soon as the server has read it all.</summary>

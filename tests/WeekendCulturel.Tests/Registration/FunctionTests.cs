@@ -153,12 +153,12 @@ public sealed class FunctionTests(AzuriteFixture azurite)
         var notYet = new RetentionFunction(new Retention(before.Store, options, new Generator.Registration.ShiftedClock(DateTimeOffset.Parse("2025-05-09T12:00:00+02:00"))), NullLogger<RetentionFunction>.Instance);
         await notYet.Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
         Assert.Equal(1, (await before.Store.Seats.CountsAsync("small"))!.Value.Confirmed);
-        Assert.NotNull(await before.Store.Seats.ExistingAsync("small", before.Services.GetRequiredService<EmailIdentity>().Hash("camille.martin.1@example.org")));
+        Assert.NotEmpty(await before.Store.PersonalData.RegistrationsAsync("small"));
 
         var due = new RetentionFunction(new Retention(before.Store, options, new Generator.Registration.ShiftedClock(DateTimeOffset.Parse("2025-05-10T00:00:01+02:00"))), NullLogger<RetentionFunction>.Instance);
         await due.Run(new Microsoft.Azure.Functions.Worker.TimerInfo(), CancellationToken.None);
 
-        Assert.Null(await before.Store.Seats.ExistingAsync("small", before.Services.GetRequiredService<EmailIdentity>().Hash("camille.martin.1@example.org")));
+        Assert.Empty(await before.Store.PersonalData.RegistrationsAsync("small"));
         var left = new List<string>();
         await foreach (var e in before.Store.Table.QueryAsync<Azure.Data.Tables.TableEntity>())
         {

@@ -57,6 +57,9 @@ public sealed class ApiServer : IAsyncDisposable
             ["Registration:EmailHashKey"] = "test-email-hash-key-0123456789abcdefghij",
             ["Registration:RateLimitPerMinute"] = rateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Registration:SiteUrl"] = SiteUrl,
+
+            // Version 1's rules unless a test asks for version 2's: seats confirmed at once.
+            ["Registration:ConfirmByEmail"] = "false",
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         web.Services.AddRegistration(configuration, new ShiftedClock(now ?? Now));
         var app = web.Build();

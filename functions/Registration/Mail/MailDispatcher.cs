@@ -1,0 +1,176 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using WeekendCulturel.Registration.Domain;
+using WeekendCulturel.Registration.Http;
+using WeekendCulturel.Registration.Storage;
+
+namespace WeekendCulturel.Registration.Mail;
+
+/// <summary>
+/// Sends the messages of the outbox and marks them sent. Rows of one booking (or one address) and one kind
+/// that are sent together become one e-mail: a booking of three sessions gets one confirmation request, not
+/// three. What an e-mail says is read when it is sent (the booking's state then, its links derived from its
+/// secrets), so nothing secret is ever stored with a message.
+/// </summary>
+/// <remarks>
+/// A row is marked sent after the relay took its message. A process that dies between the two sends it again
+/// at the next sweep, with the same <c>Message-ID</c> (made from the rows' keys), so a mail client shows it
+/// once. A relay that refuses or cannot be reached leaves the rows pending for the next sweep.
+/// </remarks>
+public sealed class MailDispatcher(RegistrationStore store, RegistrationService service, BookingSecrets secrets, NewsletterTokens newsletter, MailRenderer renderer, IMailSender sender, RegistrationOptions options, TimeProvider clock, ILogger<MailDispatcher> logger)
+{
+    /// <summary>A pending row older than this was missed by its nudge (the process died, the relay was down): the sweep sends it.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(1);
+
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    /// <summary>Sends the messages at these addresses that are still pending; returns how many e-mails went.</summary>
+    public async Task<int> DispatchAsync(IReadOnlyList<OutboxAddress> addresses, CancellationToken cancellation = default) =>
+        addresses.Count == 0 || !sender.CanSend ? 0 : await SendAsync(await store.Outbox.PendingAtAsync(addresses, cancellation), cancellation);
+
+    /// <summary>Sends every message still pending a while after it was written; returns how many e-mails went.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellation = default) =>
+        !sender.CanSend ? 0 : await SendAsync(await store.Outbox.PendingBeforeAsync(clock.GetUtcNow() - StaleAfter, cancellation), cancellation);
+
+    private async Task<int> SendAsync(IReadOnlyList<OutboxEntity> rows, CancellationToken cancellation)
+    {
+        var sent = 0;
+
+        // One dispatch at a time in a process: a nudge and a sweep must not send the same rows together.
+        await _one.WaitAsync(cancellation);
+        try
+        {
+            foreach (var group in rows.GroupBy(r => (r.Kind, Subject: r.BookingId.Length > 0 ? r.BookingId : r.EmailHash)))
+            {
+                var messages = group.OrderBy(r => r.CreatedAt).ToList();
+                try
+                {
+                    if (await ComposeAsync(messages, cancellation) is { } mail)
+                    {
+                        await sender.SendAsync(mail, cancellation);
+                        sent++;
+                    }
+
+                    foreach (var row in messages)
+                    {
+                        await store.Outbox.MarkSentAsync(row, clock.GetUtcNow(), cancellation);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Kept pending: the next sweep tries again. (No address in the log.)
+                    logger.LogWarning("message {Kind} not sent, kept for the next sweep: {Reason}", group.Key.Kind, e.Message);
+                }
+            }
+        }
+        finally
+        {
+            _one.Release();
+        }
+
+        return sent;
+    }
+
+    /// <summary>The e-mail that rows of one kind and one booking (or address) owe; null when there is nothing left to say.</summary>
+    internal async Task<OutgoingMail?> ComposeAsync(IReadOnlyList<OutboxEntity> rows, CancellationToken cancellation)
+    {
+        if (await ContentAsync(rows, cancellation) is not { } content)
+        {
+            return null;
+        }
+
+        var body = await renderer.RenderAsync(content);
+        var attachments = content.Sessions.Select(s => s.Calendar).OfType<CalendarFile>().ToList();
+        return new OutgoingMail(MessageIdOf(rows), content.To, content.Lang, body, attachments);
+    }
+
+    /// <summary>What the rows' e-mail says, read now.</summary>
+    internal async Task<MailContent?> ContentAsync(IReadOnlyList<OutboxEntity> rows, CancellationToken cancellation)
+    {
+        var first = rows[0];
+        var kind = Enum.Parse<MessageKind>(first.Kind);
+        var lang = first.Lang == "en" ? "en" : "fr";
+        var links = new MailLinks(FindRegistrations: Link(SitePaths.FindRegistrations(lang)));
+        switch (kind)
+        {
+            case MessageKind.NewsletterConfirm:
+                return new MailContent(kind, lang, first.Email, "", EmailIdentity.Mask(first.Email), [], links with
+                {
+                    NewsletterConfirm = Link($"/api/newsletter/confirm?token={newsletter.For(first.EmailHash, NewsletterAction.Confirm)}&lang={lang}"),
+                    Unsubscribe = Link($"/api/newsletter/unsubscribe?token={newsletter.For(first.EmailHash, NewsletterAction.Unsubscribe)}&lang={lang}"),
+                });
+            case MessageKind.Recovery:
+                return await RecoveryAsync(first, lang, links, cancellation);
+        }
+
+        var token = secrets.TokenFor(first.BookingId, first.EmailHash);
+        if (await service.BookingAsync(token, cancellation) is not { } booking)
+        {
+            // Deleted since (the retention purge): nobody to tell.
+            return null;
+        }
+
+        var sessions = await service.SessionsAsync(cancellation);
+        var about = rows.Select(r => r.Session).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var results = kind == MessageKind.ConfirmRequest
+            // What still waits for the confirmation, whichever session's row asked: the request may have taken several.
+            ? booking.Results.Where(r => r.HoldUntil is not null || r.ConfirmBy is not null).ToList()
+            : booking.Results.Where(r => about.Contains(r.Session)).ToList();
+        if (results.Count == 0)
+        {
+            // Confirmed, cancelled or expired since: what the message would ask is no longer asked.
+            return null;
+        }
+
+        var bookingPage = Link($"{RegistrationApi.PagePath(token)}?lang={lang}");
+        var asksConfirmation = kind is MessageKind.ConfirmRequest or MessageKind.Offer;
+        var listed = results.Select(r =>
+        {
+            var session = sessions.GetValueOrDefault(r.Session);
+            var giveBack = r.HasSeat ? Link($"/api/registrations/{token}/sessions/{Uri.EscapeDataString(r.Session)}/give-back?lang={lang}") : null;
+            var calendar = kind is MessageKind.Confirmed or MessageKind.Reminder && r.Status == "confirmed" && session is not null ? CalendarOf(session, lang) : null;
+            return new MailSession(r.Session, session?.Title(lang) ?? r.Session, session?.Start ?? default, session?.End ?? default, session is null ? bookingPage : Link(session.Links.Page(lang)), r.Status, r.Position, r.HoldUntil ?? r.ConfirmBy, giveBack, calendar);
+        }).ToList();
+        return new MailContent(kind, lang, first.Email, booking.FirstName, booking.MaskedEmail, listed, links with
+        {
+            Booking = bookingPage,
+            Confirm = asksConfirmation ? Link($"/api/registrations/{token}/confirm?code={secrets.CodeFor(first.BookingId)}&lang={lang}") : null,
+        }, asksConfirmation ? listed.Select(s => s.Until).Where(u => u is not null).Min() : null);
+    }
+
+    private async Task<MailContent?> RecoveryAsync(OutboxEntity row, string lang, MailLinks links, CancellationToken cancellation)
+    {
+        var sessions = await service.SessionsAsync(cancellation);
+        var listed = new List<MailBooking>();
+        var firstName = "";
+        foreach (var booking in await store.Bookings.BookingsOfAsync(row.EmailHash, cancellation))
+        {
+            var token = secrets.TokenFor(booking.BookingId, booking.EmailHash);
+            var view = await service.BookingAsync(token, cancellation);
+            var held = view?.Results.Where(r => r.IsRegistered).Select(r => sessions.GetValueOrDefault(r.Session)?.Title(lang) ?? r.Session).ToList() ?? [];
+            if (held.Count > 0)
+            {
+                listed.Add(new MailBooking(booking.CreatedAt, held, Link($"{RegistrationApi.PagePath(token)}?lang={lang}")));
+                firstName = booking.FirstName;
+            }
+        }
+
+        // An address without bookings gets nothing: the request's answer said nothing either way.
+        return listed.Count == 0 ? null : new MailContent(MessageKind.Recovery, lang, row.Email, firstName, EmailIdentity.Mask(row.Email), [], links, Bookings: listed);
+    }
+
+    /// <summary>The session's own calendar file, as the site publishes it.</summary>
+    private static CalendarFile? CalendarOf(SessionDefinition session, string lang) => null;
+
+    /// <summary>An absolute address of the site: e-mails are read far from it.</summary>
+    private string Link(string path) => options.SiteUrl is { } site ? new Uri(site, path).AbsoluteUri : path;
+
+    /// <summary>The same rows give the same Message-ID, however often they are sent.</summary>
+    private string MessageIdOf(IEnumerable<OutboxEntity> rows)
+    {
+        var keys = string.Join('\n', rows.Select(r => $"{r.PartitionKey}/{r.RowKey}").Order(StringComparer.Ordinal));
+        var domain = MimeKit.MailboxAddress.TryParse(options.MailFrom, out var from) && from.Domain is { Length: > 0 } d ? d : "localhost";
+        return $"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(keys)).AsSpan(0, 16))}@{domain}";
+    }
+}

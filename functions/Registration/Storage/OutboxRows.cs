@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using WeekendCulturel.Registration.Mail;
+using static WeekendCulturel.Registration.Storage.StorageGuard;
+
+namespace WeekendCulturel.Registration.Storage;
+
+/// <summary>Where an outbox row is: its partition and row key. What a nudge carries to the dispatcher.</summary>
+public sealed record OutboxAddress(string Partition, string Row);
+
+/// <summary>
+/// The messages owed, read and marked by the dispatcher. The rows themselves are written by whoever makes the
+/// change, inside its own transaction (<see cref="Message"/> gives the row to add).
+/// </summary>
+public sealed class OutboxRows(TableClient table)
+{
+    // Messages committed by work that no request waits for (a release of expired holds found by a write, a
+    // raised capacity): whoever nudges the dispatcher next takes them along.
+    private readonly System.Collections.Concurrent.ConcurrentQueue<OutboxAddress> _owed = new();
+
+    /// <summary>Keeps committed messages for the next nudge (<see cref="TakeOwed"/>).</summary>
+    public void Owe(IEnumerable<OutboxEntity> messages)
+    {
+        foreach (var message in messages)
+        {
+            _owed.Enqueue(Address(message));
+        }
+    }
+
+    /// <summary>The messages kept by <see cref="Owe"/> since the last call.</summary>
+    public IReadOnlyList<OutboxAddress> TakeOwed()
+    {
+        var taken = new List<OutboxAddress>();
+        while (_owed.TryDequeue(out var address))
+        {
+            taken.Add(address);
+        }
+
+        return taken;
+    }
+
+    public static OutboxAddress Address(OutboxEntity message) => new(message.PartitionKey, message.RowKey);
+
+    /// <summary>A message row for a change in <paramref name="partition"/>, to add to that change's transaction.</summary>
+    public static OutboxEntity Message(string partition, MessageKind kind, string lang, string email, string emailHash, string bookingId, string session, DateTimeOffset now) => new()
+    {
+        PartitionKey = partition,
+        RowKey = OutboxEntity.Prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
+        Kind = kind.ToString(),
+        Lang = lang,
+        Email = email,
+        EmailHash = emailHash,
+        BookingId = bookingId,
+        Session = session,
+        CreatedAt = now,
+    };
+
+    /// <summary>
+    /// Adds a message that may be asked for again and again by anyone (a recovery, "already registered"): at
+    /// most <paramref name="most"/> per <paramref name="subject"/> in each hour. Its row keys are numbered
+    /// within the hour, so a message beyond the limit finds every key taken and is not written. True when written.
+    /// </summary>
+    public Task<OutboxEntity?> AddLimitedAsync(OutboxEntity message, string subject, int most, CancellationToken cancellation = default) => Guard(cancellation, async () =>
+    {
+        var hour = message.CreatedAt.UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);
+        var stem = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{message.Kind}\n{subject}")).AsSpan(0, 12));
+        for (var n = 0; n < most; n++)
+        {
+            message.RowKey = $"{OutboxEntity.Prefix}{stem}-{hour}-{n}";
+            try
+            {
+                await table.AddEntityAsync(message, cancellation);
+                return message;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+            }
+        }
+
+        return (OutboxEntity?)null;
+    });
+
+    /// <summary>The rows at these addresses that are still pending (a nudge may come after a sweep sent them).</summary>
+    public Task<IReadOnlyList<OutboxEntity>> PendingAtAsync(IEnumerable<OutboxAddress> addresses, CancellationToken cancellation = default) => Guard(cancellation, async () =>
+    {
+        var found = await Task.WhenAll(addresses.Distinct().Select(a => table.GetEntityIfExistsAsync<OutboxEntity>(a.Partition, a.Row, cancellationToken: cancellation)));
+        return (IReadOnlyList<OutboxEntity>)[.. found.Where(f => f.HasValue && f.Value!.Pending).Select(f => f.Value!)];
+    });
+
+    /// <summary>Every pending row written before <paramref name="before"/>: what no nudge sent (a crash, a relay that was down).</summary>
+    public Task<IReadOnlyList<OutboxEntity>> PendingBeforeAsync(DateTimeOffset before, CancellationToken cancellation = default) => Guard(cancellation, async () =>
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {OutboxEntity.Prefix} and RowKey lt {"!m."} and Pending eq true and CreatedAt lt {before}");
+        var rows = new List<OutboxEntity>();
+        await foreach (var row in table.QueryAsync<OutboxEntity>(filter, cancellationToken: cancellation))
+        {
+            rows.Add(row);
+        }
+
+        return (IReadOnlyList<OutboxEntity>)rows;
+    });
+
+    /// <summary>Marks a row sent and forgets its recipient; a row changed meanwhile (sent by another dispatcher) is left as it is.</summary>
+    public Task MarkSentAsync(OutboxEntity row, DateTimeOffset now, CancellationToken cancellation = default) => Guard(cancellation, async () =>
+    {
+        var sent = new TableEntity(row.PartitionKey, row.RowKey) { [nameof(OutboxEntity.Pending)] = false, [nameof(OutboxEntity.SentAt)] = now, [nameof(OutboxEntity.Email)] = "" };
+        try
+        {
+            await table.UpdateEntityAsync(sent, row.ETag, TableUpdateMode.Merge, cancellation);
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+        }
+    });
+}

@@ -39,10 +39,11 @@ public sealed class ApiServer : IAsyncDisposable
     public RegistrationStore Store => Services.GetRequiredService<RegistrationStore>();
 
     /// <summary>Starts the API on <paramref name="azurite"/>, or on <paramref name="storage"/> when given (a relay in front of it), with <paramref name="settings"/> over the test's own.</summary>
-    public static Task<ApiServer> StartAsync(AzuriteServer azurite, IReadOnlyList<SessionDefinition> sessions, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null, IReadOnlyDictionary<string, string?>? settings = null) =>
-        StartAsync(azurite, new RegistrationManifest(new DateOnly(2025, 2, 8), new DateOnly(2025, 2, 9), sessions), rateLimit, now, storage, settings);
+    public static Task<ApiServer> StartAsync(AzuriteServer azurite, IReadOnlyList<SessionDefinition> sessions, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null) =>
+        StartAsync(azurite, new RegistrationManifest(new DateOnly(2025, 2, 8), new DateOnly(2025, 2, 9), sessions), rateLimit, now, storage, settings, clock);
 
-    public static async Task<ApiServer> StartAsync(AzuriteServer azurite, RegistrationManifest manifest, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="clock">The API's clock; by default one that starts at <paramref name="now"/> and runs.</param>
+    public static async Task<ApiServer> StartAsync(AzuriteServer azurite, RegistrationManifest manifest, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var port = AzuriteServer.FreePort();
         // Not the working directory: tests that build content switch it for a moment to a folder they delete.
@@ -61,7 +62,7 @@ public sealed class ApiServer : IAsyncDisposable
             // Version 1's rules unless a test asks for version 2's: seats confirmed at once.
             ["Registration:ConfirmByEmail"] = "false",
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        web.Services.AddRegistration(configuration, new ShiftedClock(now ?? Now));
+        web.Services.AddRegistration(configuration, clock ?? new ShiftedClock(now ?? Now));
         var app = web.Build();
         app.MapRegistrationApi();
         await app.StartAsync();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using WeekendCulturel.Registration.Domain;
 using WeekendCulturel.Registration.Http;
 
 namespace WeekendCulturel.Functions;
@@ -42,6 +43,38 @@ public sealed class RegistrationFunctions(RegistrationApi api)
     [Function("CancelSessionForm")]
     public async Task<IActionResult> CancelSessionForm([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "registrations/{token}/sessions/{sessionId}/cancel")] HttpRequest request, string token, string sessionId) =>
         new ResultAction(await api.CancelAsync(request, token, sessionId));
+
+    [Function("ConfirmBooking")]
+    public async Task<IActionResult> ConfirmBooking([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "registrations/{token}/confirm")] HttpRequest request, string token) =>
+        new ResultAction(await api.ConfirmAsync(request, token));
+
+    [Function("ConfirmPage")]
+    public async Task<IActionResult> ConfirmPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "registrations/{token}/confirm")] HttpRequest request, string token) =>
+        new ResultAction(await api.ConfirmPageAsync(request, token));
+
+    [Function("GiveBackPage")]
+    public async Task<IActionResult> GiveBackPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "registrations/{token}/sessions/{sessionId}/give-back")] HttpRequest request, string token, string sessionId) =>
+        new ResultAction(await api.GiveBackPageAsync(request, token, sessionId));
+
+    [Function("Recover")]
+    public async Task<IActionResult> Recover([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "registrations/recover")] HttpRequest request) =>
+        new ResultAction(await api.RecoverAsync(request));
+
+    [Function("NewsletterConfirm")]
+    public async Task<IActionResult> NewsletterConfirm([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "newsletter/confirm")] HttpRequest request) =>
+        new ResultAction(await api.NewsletterLinkAsync(request, NewsletterAction.Confirm));
+
+    [Function("NewsletterConfirmPage")]
+    public async Task<IActionResult> NewsletterConfirmPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "newsletter/confirm")] HttpRequest request) =>
+        new ResultAction(await api.NewsletterPageAsync(request, NewsletterAction.Confirm));
+
+    [Function("NewsletterUnsubscribe")]
+    public async Task<IActionResult> NewsletterUnsubscribe([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "newsletter/unsubscribe")] HttpRequest request) =>
+        new ResultAction(await api.NewsletterLinkAsync(request, NewsletterAction.Unsubscribe));
+
+    [Function("NewsletterUnsubscribePage")]
+    public async Task<IActionResult> NewsletterUnsubscribePage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "newsletter/unsubscribe")] HttpRequest request) =>
+        new ResultAction(await api.NewsletterPageAsync(request, NewsletterAction.Unsubscribe));
 
     [Function("Newsletter")]
     public async Task<IActionResult> Newsletter([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "newsletter")] HttpRequest request) =>

@@ -138,6 +138,12 @@ public static class PreviewServer
         // Open tabs hold a reload channel each; stopping should not wait for them to close.
         web.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         registration?.AddTo(web.Services);
+        if (registration is not null)
+        {
+            // serve sends its own mail: the dispatcher and the sweeps run here, as background services.
+            web.Services.AddInProcessMail();
+        }
+
         var app = web.Build();
 
         app.UseMiddleware<HostingHeadersMiddleware>(siteRoot);

@@ -189,7 +189,15 @@ public sealed class FunctionTests(AzuriteFixture azurite)
             ("CancelBookingForm", "registrations/{token}/cancel", "post", "Anonymous"),
             ("CancelSession", "registrations/{token}/sessions/{sessionId}", "delete", "Anonymous"),
             ("CancelSessionForm", "registrations/{token}/sessions/{sessionId}/cancel", "post", "Anonymous"),
+            ("ConfirmBooking", "registrations/{token}/confirm", "post", "Anonymous"),
+            ("ConfirmPage", "registrations/{token}/confirm", "get", "Anonymous"),
+            ("GiveBackPage", "registrations/{token}/sessions/{sessionId}/give-back", "get", "Anonymous"),
+            ("Recover", "registrations/recover", "post", "Anonymous"),
             ("Newsletter", "newsletter", "post", "Anonymous"),
+            ("NewsletterConfirm", "newsletter/confirm", "post", "Anonymous"),
+            ("NewsletterConfirmPage", "newsletter/confirm", "get", "Anonymous"),
+            ("NewsletterUnsubscribe", "newsletter/unsubscribe", "post", "Anonymous"),
+            ("NewsletterUnsubscribePage", "newsletter/unsubscribe", "get", "Anonymous"),
             ("AdminRegistrations", "admin/registrations", "get", "Function"),
         ];
         foreach (var (name, route, method, level) in expected)
@@ -202,6 +210,8 @@ public sealed class FunctionTests(AzuriteFixture azurite)
         }
 
         Assert.Equal("timerTrigger", functions["Retention"].GetProperty("type").GetString());
-        Assert.Equal(expected.Length + 1, functions.Count);
+        Assert.Equal("timerTrigger", functions["Sweep"].GetProperty("type").GetString());
+        Assert.Equal(("queueTrigger", "mail-nudges"), (functions["DispatchMail"].GetProperty("type").GetString(), functions["DispatchMail"].GetProperty("queueName").GetString()));
+        Assert.Equal(expected.Length + 3, functions.Count);
     }
 }

@@ -4,8 +4,11 @@ using System.Text.Json;
 namespace WeekendCulturel.Bench.Rush;
 
 /// <summary>One session's live state from <c>GET /api/sessions</c>.</summary>
-public sealed record SessionState(string Id, string State, int Capacity, int Confirmed, int Remaining, int Waitlisted)
+public sealed record SessionState(string Id, string State, int Capacity, int Confirmed, int Remaining, int Waitlisted, int Held = 0)
 {
+    /// <summary>Seats taken: confirmed, or held for people who have not confirmed their address yet (contract v2).</summary>
+    public int Seated => Confirmed + Held;
+
     public bool TakesRegistrations => State is "open" or "waitlist";
 }
 

@@ -18,7 +18,7 @@ public sealed class PersonalDataRows(TableClient table)
 
             var waiting = entities.Where(e => e.Status == nameof(RegistrationStatus.Waitlisted)).OrderBy(e => e.Sequence).Select((e, i) => (e.RowKey, Position: i + 1)).ToDictionary(p => p.RowKey, p => p.Position);
             rows.AddRange(entities
-                .OrderBy(e => e.Status == nameof(RegistrationStatus.Confirmed) ? 0 : e.Status == nameof(RegistrationStatus.Waitlisted) ? 1 : 2)
+                .OrderBy(e => e.Status switch { nameof(RegistrationStatus.Confirmed) => 0, nameof(RegistrationStatus.Held) => 1, nameof(RegistrationStatus.Waitlisted) => 2, _ => 3 })
                 .ThenBy(e => e.Sequence)
                 .ThenBy(e => e.RegisteredAt)
                 .Select(e => new RegistrationRow(sessionId, e.Status.ToLowerInvariant(), waiting.TryGetValue(e.RowKey, out var p) ? p : null, e.FirstName, e.LastName, e.Email, e.Organisation, e.RegisteredAt)));

@@ -25,7 +25,7 @@ public sealed class MailFunctions(MailDispatcher dispatcher, Sweeps sweeps, ILog
     [Function("Sweep")]
     public async Task Sweep([TimerTrigger("0 * * * * *")] TimerInfo timer, CancellationToken cancellation)
     {
-        var sent = await sweeps.RunAsync(cancellation);
+        var sent = await sweeps.RunAsync(cancellation: cancellation);
         if (sent > 0)
         {
             logger.LogInformation("sweep: {Sent} e-mails sent", sent);

@@ -10,8 +10,8 @@ namespace WeekendCulturel.Registration.Domain;
 /// </summary>
 public sealed class Sweeps(RegistrationStore store, RegistrationService service, MailDispatcher dispatcher, TimeProvider clock)
 {
-    /// <summary>One pass over every session; returns how many e-mails went.</summary>
-    public async Task<int> RunAsync(CancellationToken cancellation = default)
+    /// <summary>One pass over every session; returns how many e-mails went. <paramref name="starting"/>: see <see cref="MailDispatcher.SweepAsync"/>.</summary>
+    public async Task<int> RunAsync(bool starting = false, CancellationToken cancellation = default)
     {
         var now = clock.GetUtcNow();
         var sessions = await service.SessionsAsync(cancellation);
@@ -28,6 +28,6 @@ public sealed class Sweeps(RegistrationStore store, RegistrationService service,
 
         await store.PersonalData.DeletePendingSubscriptionsAsync(now.AddDays(-NewsletterEntity.PendingDays), cancellation);
         var sent = await dispatcher.DispatchAsync([.. owed.Select(OutboxRows.Address), .. store.Outbox.TakeOwed()], cancellation);
-        return sent + await dispatcher.SweepAsync(cancellation);
+        return sent + await dispatcher.SweepAsync(starting, cancellation);
     }
 }

@@ -34,13 +34,16 @@ public sealed class InProcessMailService(InProcessNudge nudge, MailDispatcher di
     {
         var nudges = DispatchNudgesAsync(stoppingToken);
         using var timer = new PeriodicTimer(SweepEvery);
+        var starting = true;
         try
         {
             do
             {
                 try
                 {
-                    await sweeps.RunAsync(stoppingToken);
+                    // The first pass sends whatever an earlier run of this host left unsent (it stopped, or had no relay).
+                    await sweeps.RunAsync(starting, stoppingToken);
+                    starting = false;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -29,9 +29,13 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
     public async Task<int> DispatchAsync(IReadOnlyList<OutboxAddress> addresses, CancellationToken cancellation = default) =>
         addresses.Count == 0 || !sender.CanSend ? 0 : await SendAsync(await store.Outbox.PendingAtAsync(addresses, cancellation), cancellation);
 
-    /// <summary>Sends every message still pending a while after it was written; returns how many e-mails went.</summary>
-    public async Task<int> SweepAsync(CancellationToken cancellation = default) =>
-        !sender.CanSend ? 0 : await SendAsync(await store.Outbox.PendingBeforeAsync(clock.GetUtcNow() - StaleAfter, cancellation), cancellation);
+    /// <summary>
+    /// Sends every message still pending a while after it was written (<see cref="StaleAfter"/>), or every
+    /// pending message at all with <paramref name="all"/>: what a process starting up does, since no nudge of
+    /// its own can be on its way. Returns how many e-mails went.
+    /// </summary>
+    public async Task<int> SweepAsync(bool all = false, CancellationToken cancellation = default) =>
+        !sender.CanSend ? 0 : await SendAsync(await store.Outbox.PendingBeforeAsync(all ? DateTimeOffset.MaxValue : clock.GetUtcNow() - StaleAfter, cancellation), cancellation);
 
     private async Task<int> SendAsync(IReadOnlyList<OutboxEntity> rows, CancellationToken cancellation)
     {

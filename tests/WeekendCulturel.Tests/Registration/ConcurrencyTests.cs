@@ -84,6 +84,33 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite)
         Assert.Equal(0, api.Services.GetRequiredService<RegistrationService>().PeopleInTurn);
     }
 
+    [Fact]
+    public async Task Three_hundred_unverified_at_once_for_25_seats_get_25_held_and_275_waiting_each_with_the_message_of_its_own_transaction()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard, settings: new Dictionary<string, string?> { ["Registration:ConfirmByEmail"] = "true" });
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 300).Select(async i =>
+        {
+            var response = await api.RegisterAsync(ApiServer.Person(i, "rush"));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await ApiServer.JsonAsync(response)).GetProperty("results")[0].GetProperty("status").GetString();
+        }));
+
+        Assert.Equal(25, statuses.Count(s => s == "held"));
+        Assert.Equal(275, statuses.Count(s => s == "waitlisted"));
+        var counter = (await api.Store.Seats.CountsAsync("rush"))!.Value;
+        Assert.Equal(new SeatCounts(25, 0, 275, 25), counter);
+        var messages = new List<TableEntity>();
+        await foreach (var row in api.Store.Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"rush"} and RowKey ge {OutboxEntity.Prefix} and RowKey lt {"!m."}")))
+        {
+            messages.Add(row);
+        }
+
+        // One message per person, written in the transactions that took their seats: no request of its own.
+        Assert.Equal(300, messages.Select(m => m.GetString("EmailHash")).Distinct().Count());
+        Assert.True(api.Store.Seats.SeatTransactions < 300, $"{api.Store.Seats.SeatTransactions} seat transactions for 300 people: registrations no longer share them");
+    }
+
     /// <summary>The counter says what the registrations say, and no more people are confirmed than there are seats.</summary>
     internal static async Task AssertConsistent(ApiServer api, string session, int confirmed, int waiting)
     {

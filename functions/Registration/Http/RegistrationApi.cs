@@ -409,9 +409,9 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     {
         var sessions = await service.SessionsAsync(cancellation);
         // The live counts a page shows (the instance's snapshot): a robot costs no storage read.
-        var counts = (await service.CountsAsync(cancellation)).ToDictionary(c => c.Id, c => (c.Capacity, c.Confirmed, c.Waitlisted), StringComparer.Ordinal);
+        var counts = (await service.CountsAsync(cancellation)).ToDictionary(c => c.Id, c => (c.Capacity, c.Confirmed + c.Held, c.Waitlisted), StringComparer.Ordinal);
         var now = service.Now;
-        var results = TrapBookings.Outcomes(asked, sessions, counts, applicant.AcceptWaitlist, now);
+        var results = TrapBookings.Outcomes(asked, sessions, counts, applicant.AcceptWaitlist, service.Terms, now);
         var token = ManageToken.New();
         var bookingId = ManageToken.NewBookingId();
         _trapped.Add(token, new BookingView(bookingId, applicant.FirstName, EmailIdentity.Mask(applicant.Email), applicant.Lang, [.. results.Where(r => r.IsRegistered)]), now);

@@ -21,19 +21,21 @@ public sealed class TrapBookings
     /// What registering would answer, decided as the service and the store decide it (window, overlap with a
     /// seat of this request, seats left, waiting list) but on counts read without writing anything.
     /// </summary>
-    public static IReadOnlyList<SessionOutcome> Outcomes(IReadOnlyList<string> asked, IReadOnlyDictionary<string, SessionDefinition> sessions, IReadOnlyDictionary<string, (int Capacity, int Confirmed, int Waiting)> counts, bool acceptWaitlist, DateTimeOffset now)
+    /// <remarks>A robot is an address never seen: under version 2 its seats are held and its waiting places carry a deadline, as anyone's first would.</remarks>
+    public static IReadOnlyList<SessionOutcome> Outcomes(IReadOnlyList<string> asked, IReadOnlyDictionary<string, SessionDefinition> sessions, IReadOnlyDictionary<string, (int Capacity, int Taken, int Waiting)> counts, bool acceptWaitlist, SeatTerms terms, DateTimeOffset now)
     {
         var results = new List<SessionOutcome>();
         foreach (var id in asked)
         {
             var session = sessions[id];
-            var (capacity, confirmed, waiting) = counts[id];
+            var (capacity, taken, waiting) = counts[id];
+            var holdUntil = terms.HoldUntil(verified: false, now, session);
             results.Add(
                 now < session.Opens ? SessionOutcome.Rejected(id, "not-yet-open")
                 : now >= session.Closes ? SessionOutcome.Rejected(id, "closed")
-                : results.Any(r => r.Status == "confirmed" && session.Overlaps(sessions[r.Session])) ? SessionOutcome.Rejected(id, "conflict")
-                : confirmed < capacity ? SessionOutcome.Confirmed(id)
-                : session.Waitlist && acceptWaitlist ? SessionOutcome.Waitlisted(id, waiting + 1)
+                : results.Any(r => r.HasSeat && session.Overlaps(sessions[r.Session])) ? SessionOutcome.Rejected(id, "conflict")
+                : taken < capacity ? (holdUntil is { } until ? SessionOutcome.Held(id, until) : SessionOutcome.Confirmed(id))
+                : session.Waitlist && acceptWaitlist ? SessionOutcome.Waitlisted(id, waiting + 1, holdUntil)
                 : SessionOutcome.Rejected(id, "full"));
         }
 

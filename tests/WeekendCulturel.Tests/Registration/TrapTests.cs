@@ -25,6 +25,21 @@ public sealed class TrapTests(AzuriteFixture azurite)
     };
 
     [Fact]
+    public async Task Under_version_2_a_trapped_robot_gets_held_seats_with_the_deadline_a_real_first_booking_gets()
+    {
+        await using var api = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard, settings: new Dictionary<string, string?> { ["Registration:ConfirmByEmail"] = "true" });
+
+        var real = await ApiServer.JsonAsync(await api.RegisterAsync(ApiServer.Person(1, "small", "rush")));
+        var trapped = await ApiServer.JsonAsync(await api.RegisterAsync(Robot("http://spam.example")));
+
+        Assert.Equal(Shape(real), Shape(trapped));
+        Assert.Equal(["small:held", "rush:held"], Statuses(trapped));
+        Assert.Equal(
+            real.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("holdUntil").GetString()),
+            trapped.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("holdUntil").GetString()));
+    }
+
+    [Fact]
     public async Task A_filled_trap_field_is_answered_like_a_real_booking()
     {
         await using var api = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard);

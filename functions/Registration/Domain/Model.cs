@@ -19,6 +19,12 @@ public sealed record SessionDefinition(
     public IReadOnlyList<string> OverlappingIn(IEnumerable<SessionDefinition> sessions) => [.. sessions.Where(Overlaps).Select(s => s.Id)];
 
     public string Title(string lang) => lang == "en" ? TitleEn : TitleFr;
+
+    /// <summary>The site's own calendar files of the session; null when the manifest did not carry them (written by an older generator).</summary>
+    public SessionCalendars? Calendars { get; init; }
+
+    /// <summary>The session's calendar file to attach to a message in <paramref name="lang"/>, if the catalogue has it.</summary>
+    public Mail.CalendarFile? CalendarFileFor(string lang) => Calendars?.File(Id, lang);
 }
 
 /// <summary>A session of the site that takes no registration: free entry, as space allows.</summary>

@@ -73,7 +73,7 @@ public sealed class MailComposer(Uri siteUrl)
             Sessions(c, w),
         };
         AddCalendarNote(blocks, c, w);
-        AddLink(blocks, c.Links.Booking, w.T("Vous ne pourrez pas venir\u00a0? Rendez votre place pour qu’elle profite à quelqu’un d’autre\u00a0:", "Cannot come? Give your place back so that someone else can have it:"), w.T("voir ou annuler mon inscription", "see or cancel my registration"));
+        AddLink(blocks, c.Links.Booking, w.T("Vous ne pourrez pas venir\u202f? Rendez votre place pour qu’elle profite à quelqu’un d’autre\u00a0:", "Cannot come? Give your place back so that someone else can have it:"), w.T("voir ou annuler mon inscription", "see or cancel my registration"));
         return Message(c, w,
             many ? w.T("Vos places sont confirmées", "Your places are confirmed") : w.T("Votre place est confirmée", "Your place is confirmed"),
             many ? w.T($"Vos places sont confirmées au {EventFr}", $"Your places at the {EventEn} are confirmed") : w.T($"Votre place est confirmée au {EventFr}", $"Your place at the {EventEn} is confirmed"),
@@ -101,12 +101,12 @@ public sealed class MailComposer(Uri siteUrl)
         {
             Greeting(c, w),
             deadline is { } until
-                ? new ParagraphBlock([new(w.T("Une place s’est libérée et elle vous est réservée jusqu’au ", "A place has become free and it is held for you until ")), new(MailDates.Moment(until, c.Lang), Strong: true), new(w.T(". Confirmez-la pour la garder\u00a0; sinon, elle sera proposée à la personne suivante sur la liste d’attente.", ". Confirm it to keep it; otherwise it will be offered to the next person on the waiting list."))])
-                : new ParagraphBlock(w.T("Une place s’est libérée et elle vous est réservée. Confirmez-la pour la garder\u00a0; sinon, elle sera proposée à la personne suivante sur la liste d’attente.", "A place has become free and it is held for you. Confirm it to keep it; otherwise it will be offered to the next person on the waiting list.")),
+                ? new ParagraphBlock([new(w.T("Une place s’est libérée et elle vous est réservée jusqu’au ", "A place has become free and it is held for you until ")), new(MailDates.Moment(until, c.Lang), Strong: true), new(w.T(". Confirmez-la pour la garder\u202f; sinon, elle sera proposée à la personne suivante sur la liste d’attente.", ". Confirm it to keep it; otherwise it will be offered to the next person on the waiting list."))])
+                : new ParagraphBlock(w.T("Une place s’est libérée et elle vous est réservée. Confirmez-la pour la garder\u202f; sinon, elle sera proposée à la personne suivante sur la liste d’attente.", "A place has become free and it is held for you. Confirm it to keep it; otherwise it will be offered to the next person on the waiting list.")),
         };
         AddButton(blocks, c.Links.Confirm, w.T("Confirmer ma place", "Confirm my place"));
         blocks.Add(Sessions(c, w));
-        AddLink(blocks, c.Links.Booking, w.T("Vous ne souhaitez plus venir\u00a0? Rendez la place pour la personne suivante\u00a0:", "No longer want to come? Give the place back for the next person:"), w.T("voir ou annuler mon inscription", "see or cancel my registration"));
+        AddLink(blocks, c.Links.Booking, w.T("Vous ne souhaitez plus venir\u202f? Rendez la place pour la personne suivante\u00a0:", "No longer want to come? Give the place back for the next person:"), w.T("voir ou annuler mon inscription", "see or cancel my registration"));
         return Message(c, w, w.T("Une place s’est libérée pour vous", "A place has become free for you"), w.T("Une place s’est libérée pour vous", "A place has become free for you"), blocks, Registered(c, w));
     }
 
@@ -169,7 +169,7 @@ public sealed class MailComposer(Uri siteUrl)
         };
         AddCalendarNote(blocks, c, w);
         blocks.Add(new ParagraphBlock(w.T(
-            "Vous ne pourrez pas venir\u00a0? Rendez votre place avec le lien de la séance\u00a0: elle sera proposée à une personne de la liste d’attente.",
+            "Vous ne pourrez pas venir\u202f? Rendez votre place avec le lien de la séance\u00a0: elle sera proposée à une personne de la liste d’attente.",
             "Cannot come? Give your place back with the session’s link: it will be offered to someone on the waiting list.")));
         AddLink(blocks, c.Links.Booking, w.T("Votre inscription, à tout moment :", "Your registration, at any time:"), w.T("voir ou annuler mon inscription", "see or cancel my registration"));
         var subject = one

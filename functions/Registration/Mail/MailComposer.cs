@@ -8,6 +8,9 @@ namespace WeekendCulturel.Registration.Mail;
 /// </summary>
 public sealed class MailComposer(Uri siteUrl)
 {
+    // The site may live under a path (https://host/evenement/): its pages are relative to that folder.
+    private readonly Uri _site = siteUrl.AbsoluteUri.EndsWith('/') ? siteUrl : new Uri(siteUrl.AbsoluteUri + "/");
+
     private const string EventFr = "Week-end culturel de l’IA";
     private const string EventEn = "AI Cultural Weekend";
 
@@ -241,7 +244,7 @@ public sealed class MailComposer(Uri siteUrl)
         var preview = blocks.OfType<ParagraphBlock>().Skip(1).FirstOrDefault()?.Text ?? heading;
         var automatic = w.T("Ce message est envoyé automatiquement\u00a0: merci de ne pas y répondre.", "This message was sent automatically: please do not reply to it.");
         return new MailMessage(c.Lang, subject, preview, heading, blocks, reason + " " + automatic,
-            [new MailLink(w.T("Données personnelles", "Personal data"), new Uri(siteUrl, PersonalDataPath(c.Lang)).AbsoluteUri)]);
+            [new MailLink(w.T("Données personnelles", "Personal data"), new Uri(_site, PersonalDataPath(c.Lang).TrimStart('/')).AbsoluteUri)]);
     }
 
     private static ParagraphBlock Greeting(MailContent c, Words w) =>

@@ -255,6 +255,17 @@ public sealed class MailTemplateTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task The_footer_links_the_personal_data_page_of_a_site_served_under_a_path()
+    {
+        await using var renderer = new MailRenderer(new Uri("https://example.org/evenement"), NullLoggerFactory.Instance);
+
+        var mail = await renderer.RenderAsync(MailSamples.Content(MessageKind.Cancelled, "en"));
+
+        Assert.Contains("https://example.org/evenement/en/personal-data/", Parse(mail.Html).QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Throws<ArgumentException>(() => new MailRenderer(new Uri("/relative", UriKind.Relative), NullLoggerFactory.Instance));
+    }
+
     private static IHtmlDocument Parse(string html) => new HtmlParser().ParseDocument(html);
 
     private static IEnumerable<INode> Descendants(INode node) => node.ChildNodes.SelectMany(child => Descendants(child).Prepend(child));

@@ -208,12 +208,14 @@ public sealed partial class SiteBuilder
 
         var listFiles = new OutputFile[lists.Count];
         Parallel.For(0, lists.Count, i => listFiles[i] = new OutputFile(listsRendered.Pages[i].Page.OutputFile, AssetBundler.Link(listsRendered.Pages[i].Html, last.Assets)));
+        // The programmes are serialised whole anyway; cut into sessions, they give the manifest its calendars.
+        var calendars = CalendarWriter.Calendars(context);
         var dataFiles = new List<OutputFile>
         {
-            OutputFile.Text(Routes.ProgrammeCalendar(Lang.Fr), CalendarWriter.Serialize(context, Lang.Fr, sessions)),
-            OutputFile.Text(Routes.ProgrammeCalendar(Lang.En), CalendarWriter.Serialize(context, Lang.En, sessions)),
+            OutputFile.Text(Routes.ProgrammeCalendar(Lang.Fr), calendars.Fr.Programme),
+            OutputFile.Text(Routes.ProgrammeCalendar(Lang.En), calendars.En.Programme),
             ScheduleWriter.Write(context),
-            RegistrationManifestWriter.Write(context),
+            RegistrationManifestWriter.Write(context, calendars),
         };
         var listsWritten = _writer.WriteSome(options.OutputDirectory, [.. listFiles, .. dataFiles]);
 

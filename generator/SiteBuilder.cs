@@ -188,11 +188,12 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
     private static List<OutputFile> DataFiles(RenderContext context, IReadOnlyList<PlannedPage> pages, string contentDirectory, SiteContent content)
     {
         var files = new List<OutputFile>();
-        files.AddRange(CalendarWriter.Write(context));
+        var calendars = CalendarWriter.Calendars(context);
+        files.AddRange(CalendarWriter.Files(context, calendars));
         files.Add(ScheduleWriter.Write(context));
         files.AddRange(FeedWriter.Write(context));
         files.AddRange(SitemapWriter.Write(context, pages));
-        files.Add(RegistrationManifestWriter.Write(context));
+        files.Add(RegistrationManifestWriter.Write(context, calendars));
         foreach (var item in content.Press.Where(p => p.Attachment is not null))
         {
             var source = Path.Combine(contentDirectory, "press", "files", item.Attachment!);

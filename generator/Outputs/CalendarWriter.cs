@@ -15,29 +15,36 @@ public static class CalendarWriter
     private const string EventStart = "BEGIN:VEVENT\r\n";
     private const string EventEnd = "END:VEVENT\r\n";
 
-    public static IEnumerable<OutputFile> Write(RenderContext context)
+    /// <summary>The text of every calendar of the site, in both languages: what <see cref="Files"/> writes and the registration manifest carries.</summary>
+    public static SiteCalendars Calendars(RenderContext context)
     {
-        var perLanguage = new[] { Lang.Fr, Lang.En }.AsParallel().AsOrdered().Select(lang => Write(context, lang)).ToList();
-        return perLanguage.SelectMany(files => files);
+        var perLanguage = new[] { Lang.Fr, Lang.En }.AsParallel().AsOrdered().Select(lang => Cut(context, lang)).ToList();
+        return new SiteCalendars(perLanguage[0], perLanguage[1]);
     }
+
+    /// <summary>The calendar files: each session's, then the programme's, French then English.</summary>
+    public static IEnumerable<OutputFile> Files(RenderContext context, SiteCalendars calendars) =>
+        new[] { calendars.Fr, calendars.En }.SelectMany(set => context.Content.Sessions
+            .Where(s => set.Sessions.ContainsKey(s.Id))
+            .Select(s => OutputFile.Text(Routes.SessionCalendar(s.Id, set.Lang), set.Sessions[s.Id]))
+            .Append(OutputFile.Text(Routes.ProgrammeCalendar(set.Lang), set.Programme)));
 
     /// <summary>
     /// Ical.Net serialises the programme once; each session's own calendar is the same calendar cut down to
     /// its one event. Serialising ten thousand one-event calendars one by one spent most of its time on what
     /// every calendar repeats (the time zone, the serialiser's setup).
     /// </summary>
-    private static List<OutputFile> Write(RenderContext context, Lang lang)
+    private static LanguageCalendars Cut(RenderContext context, Lang lang)
     {
         var sessions = context.Content.Sessions;
         var programme = Serialize(context, lang, sessions);
-        var files = new List<OutputFile>(sessions.Count + 1);
+        var texts = new Dictionary<string, string>(sessions.Count, StringComparer.Ordinal);
         var head = programme.IndexOf(EventStart, StringComparison.Ordinal);
         var tail = programme.LastIndexOf(EventEnd, StringComparison.Ordinal);
         if (head < 0 || tail < 0)
         {
             // No session: only the programme, empty.
-            files.Add(OutputFile.Text(Routes.ProgrammeCalendar(lang), programme));
-            return files;
+            return new LanguageCalendars(lang, programme, texts);
         }
 
         var header = programme[..head];
@@ -52,11 +59,10 @@ public static class CalendarWriter
 
         foreach (var session in sessions)
         {
-            files.Add(OutputFile.Text(Routes.SessionCalendar(session.Id, lang), header + blocks[Uid(context, session)] + footer));
+            texts[session.Id] = header + blocks[Uid(context, session)] + footer;
         }
 
-        files.Add(OutputFile.Text(Routes.ProgrammeCalendar(lang), programme));
-        return files;
+        return new LanguageCalendars(lang, programme, texts);
     }
 
     /// <summary>A property's value, its long lines unfolded (RFC 5545 folds at 75 octets).</summary>
@@ -132,3 +138,12 @@ public static class CalendarWriter
         }
     }
 }
+
+/// <summary>The site's calendars in both languages.</summary>
+public sealed record SiteCalendars(LanguageCalendars Fr, LanguageCalendars En)
+{
+    public LanguageCalendars For(Lang lang) => lang == Lang.En ? En : Fr;
+}
+
+/// <summary>The calendars of one language: the programme's text, and each session's by id.</summary>
+public sealed record LanguageCalendars(Lang Lang, string Programme, IReadOnlyDictionary<string, string> Sessions);

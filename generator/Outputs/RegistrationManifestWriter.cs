@@ -9,13 +9,14 @@ namespace WeekendCulturel.Generator.Outputs;
 /// <summary>
 /// The registration manifest: every session that takes registrations, with its capacity, waiting list and
 /// window, and the sessions that take none (free entry) by id and title. The registration backend reads it
-/// (<c>registrations sync</c>); times carry their Paris offset.
+/// (<c>registrations sync</c>); times carry their Paris offset. Each session carries its calendar files' text,
+/// the very files the site serves, for the e-mails to attach.
 /// </summary>
 public static class RegistrationManifestWriter
 {
     public const string Path = "registration-manifest.json";
 
-    public static OutputFile Write(RenderContext context)
+    public static OutputFile Write(RenderContext context, SiteCalendars calendars)
     {
         var site = context.Site;
         var opens = SessionState.InParis(site.RegistrationOpens);
@@ -40,6 +41,7 @@ public static class RegistrationManifestWriter
                     ["calendarFr"] = Routes.SessionCalendar(session.Id, Lang.Fr),
                     ["calendarEn"] = Routes.SessionCalendar(session.Id, Lang.En),
                 },
+                ["calendar"] = new JsonObject { ["fr"] = calendars.Fr.Sessions[session.Id], ["en"] = calendars.En.Sessions[session.Id] },
                 ["venue"] = session.VenueId,
                 ["room"] = session.Text.Fr.Room,
             });

@@ -25,6 +25,9 @@ public static class AxeChecker
 
     public static Task PrepareAsync(IBrowserContext context) => context.AddInitScriptAsync(Source.Value);
 
+    /// <summary>Adds axe to a page whose document was written in place (SetContentAsync), which init scripts do not reach.</summary>
+    public static Task AddToAsync(IPage page) => page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = Source.Value });
+
     /// <summary>The WCAG 2.1 A and AA violations of the page as it is now, one line each.</summary>
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page, string where)
     {

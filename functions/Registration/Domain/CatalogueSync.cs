@@ -35,7 +35,7 @@ public static class CatalogueSync
             // A session stored exactly as it is now needs nothing: a site of ten thousand sessions would
             // otherwise cost three storage calls per session after every edit in serve. The counter is set
             // before the definition is stored, so a stored definition means its counter was set too.
-            if (before.TryGetValue(session.Id, out var stored) && stored == session)
+            if (before.TryGetValue(session.Id, out var stored) && stored == CatalogueRows.AsStored(session))
             {
                 continue;
             }

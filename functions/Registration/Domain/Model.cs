@@ -26,6 +26,12 @@ public sealed record SessionDefinition(
     /// </summary>
     public static SessionDefinition Gone(string id) =>
         new(id, id, id, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 0, false, new SessionLinks("", "", "", ""));
+
+    /// <summary>The site's own calendar files of the session; null when the manifest did not carry them (written by an older generator).</summary>
+    public SessionCalendars? Calendars { get; init; }
+
+    /// <summary>The session's calendar file to attach to a message in <paramref name="lang"/>, if the catalogue has it.</summary>
+    public Mail.CalendarFile? CalendarFileFor(string lang) => Calendars?.File(Id, lang);
 }
 
 /// <summary>A session of the site that takes no registration: free entry, as space allows.</summary>

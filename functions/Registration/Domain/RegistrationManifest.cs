@@ -33,7 +33,13 @@ public sealed record RegistrationManifest(DateOnly FirstDay, DateOnly LastDay, I
                     links.GetProperty("pageFr").GetString()!,
                     links.GetProperty("pageEn").GetString()!,
                     links.GetProperty("calendarFr").GetString()!,
-                    links.GetProperty("calendarEn").GetString()!));
+                    links.GetProperty("calendarEn").GetString()!))
+            {
+                // Manifests written before the calendars were carried have none: e-mails then attach nothing.
+                Calendars = s.TryGetProperty("calendar", out var calendar)
+                    ? new SessionCalendars(calendar.GetProperty("fr").GetString()!, calendar.GetProperty("en").GetString()!)
+                    : null,
+            };
         }).ToList();
         // Manifests written before free-entry sessions were listed have none.
         var freeEntry = root.TryGetProperty("freeEntry", out var free)

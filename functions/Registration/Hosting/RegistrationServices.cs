@@ -29,7 +29,8 @@ public static class RegistrationServices
         services.AddSingleton(sp => new NewsletterTokens(Secret(sp)));
         services.AddSingleton<SessionCatalogue>();
         services.AddSingleton<RegistrationService>();
-        services.AddSingleton<MailRenderer>();
+        // Links in e-mails are absolute; without a site address (a host that serves site and API together) they start at the API's own host.
+        services.AddSingleton(sp => new MailRenderer(sp.GetRequiredService<RegistrationOptions>().SiteUrl ?? new Uri("http://localhost/"), sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
 
         // Messages are nudged to a dispatcher in this process unless the host says otherwise (Azure: a queue).
         services.TryAddSingleton<InProcessNudge>();

@@ -133,7 +133,7 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
         {
             var session = sessions.GetValueOrDefault(r.Session);
             var giveBack = r.HasSeat ? Link($"/api/registrations/{token}/sessions/{Uri.EscapeDataString(r.Session)}/give-back?lang={lang}") : null;
-            var calendar = kind is MessageKind.Confirmed or MessageKind.Reminder && r.Status == "confirmed" && session is not null ? CalendarOf(session, lang) : null;
+            var calendar = kind is MessageKind.Confirmed or MessageKind.Reminder && r.Status == "confirmed" && session is not null ? session.CalendarFileFor(lang) : null;
             return new MailSession(r.Session, session?.Title(lang) ?? r.Session, session?.Start ?? default, session?.End ?? default, session is null ? bookingPage : Link(session.Links.Page(lang)), r.Status, r.Position, r.HoldUntil ?? r.ConfirmBy, giveBack, calendar);
         }).ToList();
         return new MailContent(kind, lang, first.Email, booking.FirstName, booking.MaskedEmail, listed, links with
@@ -163,9 +163,6 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
         // An address without bookings gets nothing: the request's answer said nothing either way.
         return listed.Count == 0 ? null : new MailContent(MessageKind.Recovery, lang, row.Email, firstName, EmailIdentity.Mask(row.Email), [], links, Bookings: listed);
     }
-
-    /// <summary>The session's own calendar file, as the site publishes it.</summary>
-    private static CalendarFile? CalendarOf(SessionDefinition session, string lang) => null;
 
     /// <summary>An absolute address of the site: e-mails are read far from it.</summary>
     private string Link(string path) => options.SiteUrl is { } site ? new Uri(site, path).AbsoluteUri : path;

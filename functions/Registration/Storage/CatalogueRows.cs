@@ -12,7 +12,10 @@ public sealed class CatalogueRows(TableClient table)
         var sessions = new List<SessionDefinition>();
         await foreach (var e in table.QueryAsync<SessionEntity>(x => x.PartitionKey == SessionEntity.Partition, cancellationToken: cancellation))
         {
-            sessions.Add(new SessionDefinition(e.RowKey, e.TitleFr, e.TitleEn, e.Opens, e.Closes, e.Start, e.End, e.Capacity, e.Waitlist, new SessionLinks(e.PageFr, e.PageEn, e.CalendarFr, e.CalendarEn)));
+            sessions.Add(new SessionDefinition(e.RowKey, e.TitleFr, e.TitleEn, e.Opens, e.Closes, e.Start, e.End, e.Capacity, e.Waitlist, new SessionLinks(e.PageFr, e.PageEn, e.CalendarFr, e.CalendarEn))
+            {
+                Calendars = e.CalendarTextFr is { } fr && e.CalendarTextEn is { } en ? new SessionCalendars(fr, en) : null,
+            });
         }
 
         return (IReadOnlyList<SessionDefinition>)sessions;
@@ -26,6 +29,15 @@ public sealed class CatalogueRows(TableClient table)
 
     public Task SetSiteValueAsync(string row, string value, CancellationToken cancellation = default) =>
         Guard(cancellation, () => table.UpsertEntityAsync(new SiteEntity { RowKey = row, Value = value }, TableUpdateMode.Replace, cancellation));
+
+    /// <summary>
+    /// The session as it will read back once stored: its calendars dropped when one is longer than a table's
+    /// text may be (32K characters); e-mails then attach nothing for it.
+    /// </summary>
+    public static SessionDefinition AsStored(SessionDefinition session) =>
+        session.Calendars is { } calendars && (calendars.Fr.Length > MaxText || calendars.En.Length > MaxText) ? session with { Calendars = null } : session;
+
+    private const int MaxText = 32_000;
 
     public Task UpsertSessionAsync(SessionDefinition session, CancellationToken cancellation = default) => Guard(cancellation, () =>
         table.UpsertEntityAsync(
@@ -44,6 +56,8 @@ public sealed class CatalogueRows(TableClient table)
                 PageEn = session.Links.PageEn,
                 CalendarFr = session.Links.CalendarFr,
                 CalendarEn = session.Links.CalendarEn,
+                CalendarTextFr = AsStored(session).Calendars?.Fr,
+                CalendarTextEn = AsStored(session).Calendars?.En,
             },
             TableUpdateMode.Replace,
             cancellation));

@@ -151,6 +151,11 @@ public sealed class SessionEntity : ITableEntity
     public string PageEn { get; set; } = "";
     public string CalendarFr { get; set; } = "";
     public string CalendarEn { get; set; } = "";
+
+    /// <summary>The session's calendar files (<see cref="SessionCalendars"/>), null when too long for a table's text or not carried.</summary>
+    public string? CalendarTextFr { get; set; }
+
+    public string? CalendarTextEn { get; set; }
 }
 
 /// <summary>A newsletter subscription: partition <c>!newsletter</c>, row the email's keyed hash.</summary>

@@ -1,0 +1,41 @@
+using System.Text;
+using WeekendCulturel.Registration.Domain;
+using WeekendCulturel.Tests.Support;
+
+namespace WeekendCulturel.Tests.Site;
+
+/// <summary>
+/// The e-mails attach a session's calendar from the registration manifest: it must be the very file the site
+/// serves for that session, byte for byte, in both languages.
+/// </summary>
+[Collection(BuiltSiteCollection.Name)]
+public sealed class ManifestCalendarTests(BuiltSite site)
+{
+    [Fact]
+    public void The_manifest_carries_each_session_calendar_as_the_site_writes_it()
+    {
+        var manifest = RegistrationManifest.Parse(site.Result.Manifest!);
+
+        Assert.NotEmpty(manifest.Sessions);
+        foreach (var session in manifest.Sessions)
+        {
+            Assert.NotNull(session.Calendars);
+            foreach (var lang in new[] { "fr", "en" })
+            {
+                var file = site.FileOf(session.Links.Calendar(lang)) ?? throw new FileNotFoundException(session.Links.Calendar(lang));
+                var attached = session.CalendarFileFor(lang)!;
+
+                Assert.Equal(File.ReadAllBytes(file), attached.Content);
+                Assert.Equal(session.Id + ".ics", attached.FileName);
+                Assert.Contains("UID:" + session.Id + "@", Encoding.UTF8.GetString(attached.Content), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_personal_data_page_the_emails_link_to_exists_in_both_languages()
+    {
+        Assert.NotNull(site.FileOf(WeekendCulturel.Registration.Mail.MailComposer.PersonalDataPath("fr")));
+        Assert.NotNull(site.FileOf(WeekendCulturel.Registration.Mail.MailComposer.PersonalDataPath("en")));
+    }
+}

@@ -16,6 +16,12 @@ public static class SitePaths
 
     public static string NewsletterThanks(string lang) => lang == "en" ? "/en/newsletter/thanks/" : "/lettre/merci/";
 
+    /// <summary>The "Find my registrations" form, where a visitor who lost their private link asks for it again.</summary>
+    public static string FindRegistrations(string lang) => lang == "en" ? "/en/registration/find/" : "/inscription/retrouver/";
+
+    /// <summary>Where the API sends a browser that posted the "Find my registrations" form without JavaScript.</summary>
+    public static string FindRegistrationsThanks(string lang) => FindRegistrations(lang) + (lang == "en" ? "thanks/" : "merci/");
+
     public static bool IsNewsletter(PathString apiPath) => apiPath.Value?.EndsWith("/newsletter", StringComparison.Ordinal) == true;
 
     /// <summary>

@@ -401,7 +401,7 @@
   };
 
   // A moment of the API (ISO 8601 with its offset) as the site writes times, in Paris time: 10 h 30 / 10:30,
-  // with the day when it is not today.
+  // with the day after it when it is not today (« jusqu’à 9 h 40 le 8 février », "until 09:40 on 8 February").
   const paris = (options) => new Intl.DateTimeFormat(fr ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', ...options });
   const clock = (iso) => {
     const moment = new Date(iso);
@@ -413,7 +413,7 @@
     const hour = String(Number(parts.hour));
     const time = fr ? (parts.minute === '00' ? `${hour}\u00a0h` : `${hour}\u00a0h\u00a0${parts.minute}`) : `${parts.hour}:${parts.minute}`;
     const day = paris({ day: 'numeric', month: 'long' });
-    return day.format(moment) === day.format(new Date()) ? time : `${day.format(moment)}${fr ? ' à ' : ' at '}${time}`;
+    return day.format(moment) === day.format(new Date()) ? time : `${time}${fr ? ' le ' : ' on '}${day.format(moment)}`;
   };
 
   const reasons = {

@@ -83,4 +83,8 @@ public sealed class RegistrationFunctions(RegistrationApi api)
     [Function("AdminRegistrations")]
     public async Task<IActionResult> AdminRegistrations([HttpTrigger(AuthorizationLevel.Function, "get", Route = "admin/registrations")] HttpRequest request) =>
         new ResultAction(await api.ExportAsync(request));
+
+    [Function("OpenApi")]
+    public IActionResult OpenApi([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
+        new ContentResult { Content = OpenApiDocument.Json, ContentType = OpenApiDocument.ContentType, StatusCode = StatusCodes.Status200OK };
 }

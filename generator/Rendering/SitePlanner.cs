@@ -79,10 +79,27 @@ public static class SitePlanner
             Meta(Routes.Registration(lang), Routes.Registration(other), registrationTitle,
                 lang == Lang.Fr ? "Inscrivez-vous gratuitement aux séances du Week-end culturel de l’IA." : "Register for free for the sessions of the AI Cultural Weekend.", []))));
 
+        var registrationCrumb = new Crumb(registrationTitle, Routes.Registration(lang));
+        var findTitle = lang == Lang.Fr ? "Retrouver mes inscriptions" : "Find my registrations";
+        pages.Add(PlannedPage.Of<FindRegistrationsPage>(Routes.FindRegistrations(lang), Parameters(context,
+            Meta(Routes.FindRegistrations(lang), Routes.FindRegistrations(other), findTitle,
+                lang == Lang.Fr ? "Lien d’inscription perdu : recevez par courriel le lien de chacune de vos inscriptions." : "Lost your registration link: get the link of each of your registrations by email.", [registrationCrumb]))));
+
+        pages.Add(PlannedPage.Of<MessagePage>(Routes.FindRegistrationsThanks(lang), Parameters(context,
+            new PageMeta(lang, Routes.FindRegistrationsThanks(lang), Routes.FindRegistrationsThanks(other), lang == Lang.Fr ? "Demande envoyée" : "Request sent",
+                lang == Lang.Fr ? "Votre demande de liens d’inscription est envoyée." : "Your request for your registration links is sent.",
+                [registrationCrumb, new Crumb(findTitle, Routes.FindRegistrations(lang))], Indexable: false),
+            ("Message", lang == Lang.Fr
+                ? "Si cette adresse a des inscriptions, un message avec leurs liens est en route. Il peut mettre quelques minutes à arriver ; pensez à regarder dans vos courriers indésirables."
+                : "If this address has bookings, an email with their links is on its way. It may take a few minutes to arrive; check your spam folder too."))));
+
+        // Version 2 of the newsletter: the address is only pending until its owner confirms it from an e-mail.
         pages.Add(PlannedPage.Of<MessagePage>(Routes.NewsletterThanks(lang), Parameters(context,
-            new PageMeta(lang, Routes.NewsletterThanks(lang), Routes.NewsletterThanks(other), lang == Lang.Fr ? "Abonnement enregistré" : "Subscription recorded",
-                lang == Lang.Fr ? "Votre abonnement à la lettre d’information est enregistré." : "Your newsletter subscription is recorded.", [], Indexable: false),
-            ("Message", lang == Lang.Fr ? "Merci : votre abonnement à la lettre d’information est enregistré." : "Thank you: your subscription to the newsletter is recorded."))));
+            new PageMeta(lang, Routes.NewsletterThanks(lang), Routes.NewsletterThanks(other), lang == Lang.Fr ? "Abonnement à confirmer" : "Confirm your subscription",
+                lang == Lang.Fr ? "Confirmez votre abonnement à la lettre d’information depuis votre messagerie." : "Confirm your newsletter subscription from your inbox.", [], Indexable: false),
+            ("Message", lang == Lang.Fr
+                ? "Merci ! Vérifiez votre messagerie : nous venons d’envoyer un message à votre adresse, ouvrez son lien pour confirmer votre abonnement. Sans confirmation, votre adresse est effacée au bout de 7 jours."
+                : "Thank you! Check your inbox: we have just sent a message to your address; open its link to confirm your subscription. Without confirmation, your address is deleted after 7 days."))));
 
         pages.Add(PlannedPage.Of<SiteMapPage>(Routes.SiteMap(lang), Parameters(context,
             Meta(Routes.SiteMap(lang), Routes.SiteMap(other), ui.SiteMap, Describe(ui.SiteMap, site, lang), []))));

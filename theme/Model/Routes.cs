@@ -43,6 +43,12 @@ public static class Routes
     /// <summary>Where the API sends a browser that subscribed to the newsletter without JavaScript.</summary>
     public static string NewsletterThanks(Lang lang) => lang == Lang.Fr ? "/lettre/merci/" : "/en/newsletter/thanks/";
 
+    /// <summary>The form where a visitor who lost their private link asks for it again by e-mail.</summary>
+    public static string FindRegistrations(Lang lang) => Registration(lang) + (lang == Lang.Fr ? "retrouver/" : "find/");
+
+    /// <summary>Where the API sends a browser that posted the "Find my registrations" form without JavaScript.</summary>
+    public static string FindRegistrationsThanks(Lang lang) => FindRegistrations(lang) + (lang == Lang.Fr ? "merci/" : "thanks/");
+
     /// <summary>The registration form with a session ticked (by the script) and in view (by the anchor).</summary>
     public static string RegisterFor(string sessionId, Lang lang) => Registration(lang) + "?session=" + sessionId + "#seance-" + sessionId;
 

@@ -81,6 +81,10 @@ public sealed record Ui
         Past = "Terminé",
         Registration = "Inscription",
         SeatsLeft = "Places restantes",
+        SeatsFreedAtTheDoorOne = "{0} place libérée sur place",
+        SeatsFreedAtTheDoorOther = "{0} places libérées sur place",
+        FindRegistrations = "Retrouver mes inscriptions",
+        LostYourLink = "Déjà inscrit ou inscrite, et lien perdu ?",
         ReadMore = "Lire la suite",
         PressRelease = "Communiqué de presse",
         PressKit = "Dossier de presse",
@@ -182,6 +186,10 @@ public sealed record Ui
         Past = "Over",
         Registration = "Registration",
         SeatsLeft = "Seats left",
+        SeatsFreedAtTheDoorOne = "{0} seat freed at the door",
+        SeatsFreedAtTheDoorOther = "{0} seats freed at the door",
+        FindRegistrations = "Find my registrations",
+        LostYourLink = "Already registered and lost your link?",
         ReadMore = "Read more",
         PressRelease = "Press release",
         PressKit = "Press kit",
@@ -283,6 +291,12 @@ public sealed record Ui
     public required string Past { get; init; }
     public required string Registration { get; init; }
     public required string SeatsLeft { get; init; }
+
+    /// <summary>The live count once a seat freed is no longer offered to the waiting list but kept for people who come: <c>{0}</c> is the number of seats.</summary>
+    public required string SeatsFreedAtTheDoorOne { get; init; }
+    public required string SeatsFreedAtTheDoorOther { get; init; }
+    public required string FindRegistrations { get; init; }
+    public required string LostYourLink { get; init; }
     public required string ReadMore { get; init; }
     public required string PressRelease { get; init; }
     public required string PressKit { get; init; }

@@ -244,7 +244,18 @@
   }
 
   const fr = document.documentElement.lang !== 'en';
-  const describe = (s) => {
+  const plural = new Intl.PluralRules(fr ? 'fr' : 'en');
+  // After the offer cutoff a freed seat is no longer offered to the waiting list: it waits for whoever comes,
+  // and the count says so, so that people know it is worth coming. The words are the page's (data-at-the-door-*
+  // on the block, or on the form for its choices).
+  const describe = (s, words) => {
+    if (s.atTheDoor && s.remaining > 0 && s.state !== 'closed') {
+      const template = plural.select(s.remaining) === 'one' ? words.dataset.atTheDoorOne : words.dataset.atTheDoorOther;
+      if (template) {
+        return template.replace('{0}', s.remaining);
+      }
+    }
+
     switch (s.state) {
       case 'open':
         return fr ? `${s.remaining} place${s.remaining > 1 ? 's' : ''} restante${s.remaining > 1 ? 's' : ''} sur ${s.capacity}` : `${s.remaining} of ${s.capacity} seat${s.capacity > 1 ? 's' : ''} left`;
@@ -268,7 +279,7 @@
       for (const block of blocks) {
         const s = byId.get(block.dataset.session);
         const live = block.querySelector('.wc-live');
-        const text = s && describe(s);
+        const text = s && describe(s, block);
         if (live && text) {
           live.textContent = text;
           block.dataset.live = s.state;
@@ -278,7 +289,7 @@
       for (const input of choices) {
         const s = byId.get(input.value);
         const hint = document.getElementById(`${input.id}-aide`);
-        const text = s && describe(s);
+        const text = s && describe(s, input.form);
         if (hint && text) {
           let live = hint.querySelector('.wc-live');
           if (!live) {
@@ -389,6 +400,72 @@
     summary.focus();
   };
 
+  // A moment of the API (ISO 8601 with its offset) as the site writes times, in Paris time: 10 h 30 / 10:30,
+  // with the day after it when it is not today (« jusqu’à 9 h 40 le 8 février », "until 09:40 on 8 February").
+  const paris = (options) => new Intl.DateTimeFormat(fr ? 'fr-FR' : 'en-GB', { timeZone: 'Europe/Paris', ...options });
+  const clock = (iso) => {
+    const moment = new Date(iso);
+    if (Number.isNaN(moment.getTime())) {
+      return iso;
+    }
+
+    const parts = Object.fromEntries(paris({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(moment).map((p) => [p.type, p.value]));
+    const hour = String(Number(parts.hour));
+    const time = fr ? (parts.minute === '00' ? `${hour}\u00a0h` : `${hour}\u00a0h\u00a0${parts.minute}`) : `${parts.hour}:${parts.minute}`;
+    const day = paris({ day: 'numeric', month: 'long' });
+    return day.format(moment) === day.format(new Date()) ? time : `${time}${fr ? ' le ' : ' on '}${day.format(moment)}`;
+  };
+
+  const reasons = {
+    closed: fr ? 'inscriptions closes' : 'registration closed',
+    'not-yet-open': fr ? 'inscriptions pas encore ouvertes' : 'registration not open yet',
+    full: fr ? 'complet' : 'full',
+    conflict: fr ? 'en même temps qu’une autre de vos séances' : 'at the same time as another of your sessions',
+  };
+
+  // What one result of the API says about its session, in the page's words (the form's data-* attributes).
+  const describeResult = (r) => {
+    const words = form.dataset;
+    const fill = (template) => (template ?? '').replace('{0}', clock(r.holdUntil ?? r.confirmBy ?? '')).replace('{1}', r.position ?? '');
+    switch (r.status) {
+      case 'confirmed':
+        return words.confirmed;
+      case 'held':
+        return fill(words.held);
+      case 'waitlisted':
+        return fill(r.confirmBy ? words.waitlistedConfirm : words.waitlisted);
+      case 'registered':
+        return words.registered;
+      case 'rejected':
+        return reasons[r.reason] ?? r.reason;
+      default:
+        return r.status;
+    }
+  };
+
+  const resultLines = (results) => results.map((r) => ['', `${labelOf(boxes.find((b) => b.value === r.session)) || r.session}${colon}${describeResult(r)}`]);
+
+  // The answer when nothing new was made for this address: every session was already its own. The answer says
+  // no more (the address's owner gets their links by e-mail), so there is no booking page to go to.
+  const showAlreadyRegistered = (results) => {
+    const alert = document.createElement('div');
+    alert.className = 'fr-alert fr-alert--info fr-mb-4w';
+    const heading = document.createElement('h2');
+    heading.className = 'fr-alert__title';
+    heading.textContent = form.dataset.registeredTitle;
+    const list = document.createElement('ul');
+    for (const [, text] of resultLines(results)) {
+      const li = document.createElement('li');
+      li.textContent = text;
+      list.append(li);
+    }
+
+    alert.append(heading, list);
+    summary.replaceChildren(alert);
+    summary.hidden = false;
+    summary.focus();
+  };
+
   const showFieldError = (field, messages) => {
     const group = document.getElementById(`${field}-groupe`) ?? (field === 'sessions' ? document.getElementById('sessions') : null);
     const holder = document.getElementById(`${field}-messages`);
@@ -461,6 +538,11 @@
 
     button.disabled = false;
     const answer = await response.json().catch(() => ({}));
+    if ((response.status === 200 || response.status === 201) && !answer.manageToken) {
+      showAlreadyRegistered(answer.results ?? []);
+      return;
+    }
+
     if (response.status === 200 || response.status === 201) {
       const rejected = (answer.results ?? []).filter((r) => r.status === 'rejected').map((r) => `${r.session}:${r.reason}`).join(',');
       location.assign(`/api/registrations/${encodeURIComponent(answer.manageToken)}/page?lang=${body.lang}&new=1${rejected ? `&rejected=${encodeURIComponent(rejected)}` : ''}`);
@@ -479,13 +561,7 @@
     }
 
     if (response.status === 409 && answer.results) {
-      const reasons = {
-        closed: fr ? 'inscriptions closes' : 'registration closed',
-        'not-yet-open': fr ? 'inscriptions pas encore ouvertes' : 'registration not open yet',
-        full: fr ? 'complet' : 'full',
-        conflict: fr ? 'en même temps qu’une autre de vos séances' : 'at the same time as another of your sessions',
-      };
-      showSummary(answer.title, answer.results.map((r) => ['sessions', `${labelOf(boxes.find((b) => b.value === r.session))}${colon}${reasons[r.reason] ?? r.reason}`]));
+      showSummary(answer.title, resultLines(answer.results).map(([, text]) => ['sessions', text]));
       return;
     }
 
@@ -537,4 +613,99 @@
       }
     });
   }
+})();
+
+// "Find my registrations": asks in place and says the same whatever the address (the API answers 202 to
+// every well-formed request, so the page cannot tell who is registered); without JavaScript the form posts
+// and lands on the thanks page. The words are the form's data-* attributes.
+(() => {
+  const form = document.getElementById('formulaire-retrouver');
+  if (!form) {
+    return;
+  }
+
+  form.noValidate = true;
+  const result = document.getElementById('retrouver-resultat');
+  const summary = document.getElementById('erreurs');
+  const group = document.getElementById('email-groupe');
+  const input = document.getElementById('email');
+  const messages = document.getElementById('email-messages');
+  const button = form.querySelector('button[type="submit"]');
+
+  const say = (text, kind) => {
+    const alert = document.createElement('div');
+    alert.className = `fr-alert fr-alert--${kind} fr-alert--sm`;
+    const p = document.createElement('p');
+    p.textContent = text;
+    alert.append(p);
+    return alert;
+  };
+
+  const clear = () => {
+    group.classList.remove('fr-input-group--error');
+    input.classList.remove('fr-input--error');
+    input.removeAttribute('aria-invalid');
+    messages.replaceChildren();
+    result.replaceChildren();
+    summary.hidden = true;
+    summary.replaceChildren();
+  };
+
+  const fail = (text) => {
+    summary.replaceChildren(say(text, 'error'));
+    summary.hidden = false;
+    summary.focus();
+  };
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    clear();
+    const data = new FormData(form);
+    button.disabled = true;
+    let response;
+    try {
+      response = await fetch(form.action, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ email: data.get('email') ?? '', lang: data.get('lang') ?? 'fr', website: data.get('website') ?? '' }),
+      });
+    } catch {
+      // The API could not be reached from here: the plain form post still can.
+      button.disabled = false;
+      HTMLFormElement.prototype.submit.call(form);
+      return;
+    }
+
+    button.disabled = false;
+    if (response.status === 202 || response.status === 200) {
+      response.body?.cancel();
+      result.replaceChildren(say(form.dataset.sent, 'success'));
+      form.reset();
+      return;
+    }
+
+    const problem = await response.json().catch(() => ({}));
+    if (response.status === 429) {
+      fail(form.dataset.tooMany);
+      return;
+    }
+
+    const fieldMessages = Object.values(problem.errors ?? {}).flat();
+    if (response.status === 422 && fieldMessages.length > 0) {
+      group.classList.add('fr-input-group--error');
+      input.classList.add('fr-input--error');
+      input.setAttribute('aria-invalid', 'true');
+      for (const text of fieldMessages) {
+        const p = document.createElement('p');
+        p.className = 'fr-message fr-message--error';
+        p.textContent = text;
+        messages.append(p);
+      }
+
+      input.focus();
+      return;
+    }
+
+    fail(problem.detail ?? problem.title ?? form.dataset.failed);
+  });
 })();

@@ -80,6 +80,7 @@ public static class RegistrationServices
         api.MapPost("/newsletter/unsubscribe", (HttpRequest r) => Api(r.HttpContext).NewsletterLinkAsync(r, NewsletterAction.Unsubscribe));
         api.MapGet("/newsletter/unsubscribe", (HttpRequest r) => Api(r.HttpContext).NewsletterPageAsync(r, NewsletterAction.Unsubscribe));
         api.MapGet("/admin/registrations", (HttpRequest r) => Api(r.HttpContext).ExportAsync(r));
+        api.MapGet("/openapi.json", () => Results.Text(OpenApiDocument.Json, OpenApiDocument.ContentType));
         return endpoints;
     }
 }

@@ -16,11 +16,11 @@ public static class SitePaths
 
     public static string NewsletterThanks(string lang) => lang == "en" ? "/en/newsletter/thanks/" : "/lettre/merci/";
 
-    /// <summary>"Find my registrations": a form that asks for an address's links by e-mail.</summary>
+    /// <summary>The "Find my registrations" form, where a visitor who lost their private link asks for it again.</summary>
     public static string FindRegistrations(string lang) => lang == "en" ? "/en/registration/find/" : "/inscription/retrouver/";
 
-    /// <summary>What the "Find my registrations" form leads to: if the address has bookings, an e-mail is on its way.</summary>
-    public static string FindRegistrationsThanks(string lang) => lang == "en" ? "/en/registration/find/thanks/" : "/inscription/retrouver/merci/";
+    /// <summary>Where the API sends a browser that posted the "Find my registrations" form without JavaScript.</summary>
+    public static string FindRegistrationsThanks(string lang) => FindRegistrations(lang) + (lang == "en" ? "thanks/" : "merci/");
 
     public static string Home(string lang) => lang == "en" ? "/en/" : "/";
 

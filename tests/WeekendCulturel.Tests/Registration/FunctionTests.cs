@@ -199,6 +199,7 @@ public sealed class FunctionTests(AzuriteFixture azurite)
             ("NewsletterUnsubscribe", "newsletter/unsubscribe", "post", "Anonymous"),
             ("NewsletterUnsubscribePage", "newsletter/unsubscribe", "get", "Anonymous"),
             ("AdminRegistrations", "admin/registrations", "get", "Function"),
+            ("OpenApi", "openapi.json", "get", "Anonymous"),
         ];
         foreach (var (name, route, method, level) in expected)
         {

@@ -79,6 +79,8 @@ public sealed class SmtpMailSender(RegistrationOptions options, TimeProvider clo
             body = mixed;
         }
 
+        // A Content-* header of the message is its top entity's in MimeKit's model, and is written with the rest.
+        body.Headers.Add(HeaderId.ContentLanguage, mail.Lang);
         var message = new MimeMessage
         {
             // The same identifier on every attempt: a message sent twice after a crash is one message to the
@@ -90,7 +92,6 @@ public sealed class SmtpMailSender(RegistrationOptions options, TimeProvider clo
         };
         message.From.Add(from);
         message.To.Add(new MailboxAddress("", mail.To));
-        message.Headers.Add(HeaderId.ContentLanguage, mail.Lang);
 
         // RFC 3834: no holiday auto-reply should answer a message that no one reads.
         message.Headers.Add("Auto-Submitted", "auto-generated");

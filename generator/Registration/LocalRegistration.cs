@@ -61,12 +61,57 @@ public sealed class LocalRegistration : IAsyncDisposable
     {
         var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var section = RegistrationOptions.Section;
+        string? catcherProblem = null;
+        Task<MailCatcher>? catcherStarting = null;
+        var relayNamed = !string.IsNullOrWhiteSpace(environment[$"{section}:Smtp:Host"])
+            || (overrides is not null && overrides.TryGetValue($"{section}:Smtp:Host", out var host) && !string.IsNullOrWhiteSpace(host));
+        if (mailCatcher && !relayNamed)
+        {
+            try
+            {
+                // Installed first, on its own: 'npm ci' empties node_modules, Azurite's folder too. Then the two
+                // start side by side, each taking a few seconds.
+                await MailCatcher.InstallAsync();
+                catcherStarting = MailCatcher.StartAsync(Path.Combine(dataDirectory, "mail"));
+            }
+            catch (InvalidOperationException e)
+            {
+                catcherProblem = e.Message;
+            }
+        }
+
+        async Task<MailCatcher?> CatcherAsync()
+        {
+            try
+            {
+                return catcherStarting is null ? null : await catcherStarting;
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+            {
+                catcherProblem = e.Message;
+                return null;
+            }
+        }
+
         AzuriteServer? azurite = null;
         string description;
         var connection = storage ?? environment[$"{section}:StorageConnectionString"];
         if (string.IsNullOrWhiteSpace(connection))
         {
-            azurite = await AzuriteServer.StartAsync(Path.Combine(dataDirectory, "azurite"));
+            try
+            {
+                azurite = await AzuriteServer.StartAsync(Path.Combine(dataDirectory, "azurite"));
+            }
+            catch
+            {
+                if (await CatcherAsync() is { } started)
+                {
+                    await started.DisposeAsync();
+                }
+
+                throw;
+            }
+
             connection = azurite.ConnectionString;
             description = $"Azurite on 127.0.0.1:{azurite.Port}, data in {Path.Combine(dataDirectory, "azurite")}";
         }
@@ -98,32 +143,23 @@ public sealed class LocalRegistration : IAsyncDisposable
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
             .Build();
 
-        var configuration = Configure(null);
+        var catcher = await CatcherAsync();
+        var configuration = Configure(catcher);
 
         // The same refusal as the hosts' SettingsCheck, said before anything is served rather than as a trace.
         if ((configuration.GetSection(section).Get<RegistrationOptions>() ?? new RegistrationOptions()).Problems() is [_, ..] problems)
         {
+            if (catcher is not null)
+            {
+                await catcher.DisposeAsync();
+            }
+
             if (azurite is not null)
             {
                 await azurite.DisposeAsync();
             }
 
             throw new SettingsRefusedException(string.Join("; ", problems));
-        }
-
-        MailCatcher? catcher = null;
-        string? catcherProblem = null;
-        if (mailCatcher && string.IsNullOrWhiteSpace(configuration[$"{section}:Smtp:Host"]))
-        {
-            try
-            {
-                catcher = await MailCatcher.StartAsync(Path.Combine(dataDirectory, "mail"));
-                configuration = Configure(catcher);
-            }
-            catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-            {
-                catcherProblem = e.Message;
-            }
         }
 
         return new LocalRegistration(configuration, clock, azurite, description, catcher, catcherProblem);

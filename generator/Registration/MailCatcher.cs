@@ -44,26 +44,8 @@ public sealed class MailCatcher : IAsyncDisposable
     /// </summary>
     public static async Task<MailCatcher> StartAsync(string mailDirectory)
     {
+        await InstallAsync();
         var script = Script;
-        if (!File.Exists(script))
-        {
-            var functions = ProjectPaths.Functions;
-            Console.WriteLine("installing MailDev from npm (functions/package.json)...");
-            try
-            {
-                using var install = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = functions })!;
-                await install.WaitForExitAsync();
-                if (install.ExitCode != 0 || !File.Exists(script))
-                {
-                    throw new InvalidOperationException($"could not install MailDev with 'npm ci' in {functions}");
-                }
-            }
-            catch (Win32Exception)
-            {
-                throw new InvalidOperationException("MailDev is not installed and npm is not on PATH to install it");
-            }
-        }
-
         Directory.CreateDirectory(mailDirectory);
         var catcher = new MailCatcher(script, mailDirectory);
         try
@@ -93,6 +75,31 @@ public sealed class MailCatcher : IAsyncDisposable
         {
             await catcher.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Installs MailDev (and Azurite beside it) with <c>npm ci</c> in <c>functions/</c> unless it is there already.</summary>
+    public static async Task InstallAsync()
+    {
+        if (File.Exists(Script))
+        {
+            return;
+        }
+
+        var functions = ProjectPaths.Functions;
+        Console.WriteLine("installing MailDev from npm (functions/package.json)...");
+        try
+        {
+            using var install = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = functions })!;
+            await install.WaitForExitAsync();
+            if (install.ExitCode != 0 || !File.Exists(Script))
+            {
+                throw new InvalidOperationException($"could not install MailDev with 'npm ci' in {functions}");
+            }
+        }
+        catch (Win32Exception)
+        {
+            throw new InvalidOperationException("MailDev is not installed and npm is not on PATH to install it");
         }
     }
 

@@ -16,7 +16,12 @@ public sealed class SmtpMailSender(RegistrationOptions options, TimeProvider clo
     // default two minutes per command.
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
 
-    public bool CanSend => !string.IsNullOrWhiteSpace(options.Smtp.Host);
+    /// <summary>
+    /// A relay is set, and its password is not a Key Vault reference the platform left unresolved (on Azure, until
+    /// the one-time step of docs/deploy.md puts the secret in the vault): the messages then wait, unsent.
+    /// </summary>
+    public bool CanSend => !string.IsNullOrWhiteSpace(options.Smtp.Host)
+        && options.Smtp.Password?.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) != true;
 
     public Task SendAsync(OutgoingMail mail, CancellationToken cancellation) =>
         SendAllAsync([mail], static (_, _) => Task.CompletedTask, cancellation);
@@ -29,9 +34,9 @@ public sealed class SmtpMailSender(RegistrationOptions options, TimeProvider clo
     public async Task SendAllAsync(IReadOnlyList<OutgoingMail> mails, Func<OutgoingMail, CancellationToken, Task> sent, CancellationToken cancellation)
     {
         var smtp = options.Smtp;
-        if (string.IsNullOrWhiteSpace(smtp.Host))
+        if (!CanSend || smtp.Host is null)
         {
-            throw new InvalidOperationException($"no SMTP relay is set ({RegistrationOptions.Section}:Smtp:Host)");
+            throw new InvalidOperationException($"no SMTP relay is ready ({RegistrationOptions.Section}:Smtp:Host unset, or its password an unresolved Key Vault reference)");
         }
 
         if (mails.Count == 0)

@@ -98,6 +98,17 @@ public sealed class SmtpMailSenderTests(MailCatcherFixture catcher) : IClassFixt
     }
 
     [Fact]
+    public async Task A_password_still_an_unresolved_key_vault_reference_keeps_the_messages_unsent()
+    {
+        var to = Address();
+        var sender = Sender(Changed(catcher.Smtp, o => (o.Username, o.Password) = ("DoNotReply@example.azurecomm.net", "@Microsoft.KeyVault(VaultName=kv-wc-prod;SecretName=registration-smtp-password)")));
+
+        Assert.False(sender.CanSend);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sender.SendAsync(Mail(to, "fr", []), CancellationToken.None));
+        Assert.Empty(await catcher.Inbox.AllToAsync(to));
+    }
+
+    [Fact]
     public async Task A_relay_that_is_down_throws()
     {
         var closed = AzuriteServer.FreePort();

@@ -18,6 +18,15 @@ param staticSiteLocation string = 'westeurope'
 @description('Days after the event\'s last day when personal data is deleted.')
 param retentionDays int = 90
 
+@description('The domain the e-mails are sent from, e.g. inscriptions.weekend-culturel-ia.culture.gouv.fr. Empty: a domain managed by Azure (….azurecomm.net), ready at once (docs/deploy.md).')
+param mailDomain string = ''
+
+@description('Whether the sending domain is linked to the Communication Service: a domain of your own can be linked only once its DNS records are verified (docs/deploy.md).')
+param linkMailDomain bool = true
+
+@description('Client (application) ID of the Entra application that signs in to the SMTP relay; empty until the one-time step of docs/deploy.md has made it (e-mails stay pending until then).')
+param smtpApplicationId string = ''
+
 var suffix = uniqueString(resourceGroup().id, environmentName)
 var names = {
   storage: toLower('stwc${environmentName}${take(suffix, 8)}')
@@ -28,10 +37,16 @@ var names = {
   vault: 'kv-wc-${environmentName}-${take(suffix, 6)}'
   site: 'stapp-wc-${environmentName}'
   deployIdentity: 'id-wc-${environmentName}-deploy'
+  emailService: 'ecs-wc-${environmentName}'
+  communication: 'acs-wc-${environmentName}-${take(suffix, 6)}'
 }
 
 // Part of every registration's key: made once by the script below, never a parameter, never overwritten.
 var emailHashKeySecretName = 'registration-email-hash-key'
+
+// The SMTP relay's password: the Entra application's client secret, put in the vault by the one-time step of
+// docs/deploy.md. Bicep cannot create an application secret; the template only refers to it by name.
+var smtpPasswordSecretName = 'registration-smtp-password'
 
 // Built-in roles: data-plane access by identity instead of account keys.
 var roles = {
@@ -169,6 +184,50 @@ resource emailHashKeyOnce 'Microsoft.Resources/deploymentScripts@2023-08-01' = {
   ]
 }
 
+// E-mail through Azure Communication Services, by its SMTP relay (the backend speaks SMTP with MailKit, so the
+// ministry's own relay can replace it by settings alone). The data stays in Europe; no open or click tracking.
+resource emailService 'Microsoft.Communication/emailServices@2025-09-01' = {
+  name: names.emailService
+  location: 'global'
+  properties: {
+    dataLocation: 'Europe'
+  }
+}
+
+resource emailDomain 'Microsoft.Communication/emailServices/domains@2025-09-01' = {
+  parent: emailService
+  name: empty(mailDomain) ? 'AzureManagedDomain' : mailDomain
+  location: 'global'
+  properties: {
+    domainManagement: empty(mailDomain) ? 'AzureManaged' : 'CustomerManaged'
+    userEngagementTracking: 'Disabled'
+  }
+}
+
+resource communication 'Microsoft.Communication/communicationServices@2025-09-01' = {
+  name: names.communication
+  location: 'global'
+  properties: {
+    dataLocation: 'Europe'
+    linkedDomains: linkMailDomain ? [
+      emailDomain.id
+    ] : []
+  }
+}
+
+var mailFromAddress = 'DoNotReply@${emailDomain.properties.mailFromSenderDomain}'
+
+// The name the backend signs in with; the application behind it and its secret come from the one-time step.
+resource smtpUsername 'Microsoft.Communication/communicationServices/smtpUsernames@2025-09-01' = if (!empty(smtpApplicationId)) {
+  parent: communication
+  name: 'registration'
+  properties: {
+    username: mailFromAddress
+    entraApplicationId: smtpApplicationId
+    tenantId: tenant().tenantId
+  }
+}
+
 // Flex Consumption: the plan that runs .NET 10 isolated functions (Linux Consumption does not).
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: names.plan
@@ -227,6 +286,32 @@ resource functions 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Registration__RateLimitPerMinute'
           value: '20'
+        }
+        {
+          name: 'Registration__MailFrom'
+          value: 'Week-end culturel de l\'IA <${mailFromAddress}>'
+        }
+        {
+          name: 'Registration__Smtp__Host'
+          value: 'smtp.azurecomm.net'
+        }
+        {
+          name: 'Registration__Smtp__Port'
+          value: '587'
+        }
+        {
+          name: 'Registration__Smtp__Security'
+          value: 'StartTls'
+        }
+        {
+          name: 'Registration__Smtp__Username'
+          value: empty(smtpApplicationId) ? '' : mailFromAddress
+        }
+        {
+          // By name: until the one-time step puts the secret there, the reference stays unresolved and the
+          // backend keeps the e-mails pending instead of sending them without a password.
+          name: 'Registration__Smtp__Password'
+          value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${smtpPasswordSecretName})'
         }
         {
           // Requests reach the app only through the Static Web App (see functionsAccess): its edge appends
@@ -365,3 +450,5 @@ output functionAppName string = functions.name
 output storageAccountName string = storage.name
 output tableEndpoint string = storage.properties.primaryEndpoints.table
 output keyVaultName string = vault.name
+output communicationServiceName string = communication.name
+output mailFrom string = mailFromAddress

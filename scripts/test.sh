@@ -8,7 +8,7 @@ say() { printf '%s\n' "$*"; }
 
 fail() { say "$1"; say "0 passed, 1 failed"; exit 1; }
 
-# npm packages: the DSFR (theme), Azurite (functions), the Nu HTML Checker (browser tests).
+# npm packages: the DSFR (theme), Azurite and MailDev (functions), the Nu HTML Checker (browser tests).
 for dir in theme functions tests/WeekendCulturel.BrowserTests; do
   if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules" ]; then
     say "installing npm packages in $dir..."

@@ -1,6 +1,7 @@
-// Loaded into the Azurite that serve (or a test) starts, before Azurite itself (node --require). When the
-// process that started it is gone without stopping it (killed with SIGKILL, crashed), Azurite closes as on
-// Ctrl+C, saving its tables, instead of holding its data folder and port with nobody left to stop it.
+// Loaded into the Azurite and the MailDev that serve (or a test) starts, before the program itself (node
+// --require). When the process that started it is gone without stopping it (killed with SIGKILL, crashed), the
+// program closes as on Ctrl+C (Azurite saving its tables) instead of holding its data folder and ports with
+// nobody left to stop it.
 'use strict';
 
 const parent = process.ppid;

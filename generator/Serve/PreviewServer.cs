@@ -32,7 +32,7 @@ public static class PreviewServer
             return 1;
         }
 
-        await using var registration = await LocalRegistration.StartForAsync("serve", line.Storage, clock, Path.GetFullPath(".data"), new Uri($"http://localhost:{line.Port}/"));
+        await using var registration = await LocalRegistration.StartForAsync("serve", line.Storage, clock, Path.GetFullPath(".data"), new Uri($"http://localhost:{line.Port}/"), mailCatcher: true);
         if (registration is null)
         {
             return 1;
@@ -115,6 +115,15 @@ public static class PreviewServer
 
         Console.WriteLine($"registration storage: {registration.StorageDescription}");
         Console.WriteLine($"organisers' export: curl -H 'x-functions-key: {registration.AdminKey}' http://localhost:{line.Port}/api/admin/registrations");
+        if (registration.InboxUrl is { } inbox)
+        {
+            Console.WriteLine($"e-mails sent: {inbox} (the mail catcher's inbox)");
+        }
+        else if (registration.MailRelay is { } relay)
+        {
+            Console.WriteLine($"e-mails sent through {relay} (Registration__Smtp__Host)");
+        }
+
         Console.WriteLine($"serving {options.OutputDirectory} on http://localhost:{line.Port}/ (Ctrl+C to stop)");
         await app.WaitForShutdownAsync();
         return 0;

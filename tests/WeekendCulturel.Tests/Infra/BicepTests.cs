@@ -60,6 +60,7 @@ public sealed class BicepTests
             "Microsoft.Storage/storageAccounts", "Microsoft.Storage/storageAccounts/tableServices/tables", "Microsoft.Web/serverfarms", "Microsoft.Web/sites",
             "Microsoft.Insights/components", "Microsoft.KeyVault/vaults", "Microsoft.Resources/deploymentScripts", "Microsoft.Authorization/roleAssignments",
             "Microsoft.Web/staticSites", "Microsoft.Web/staticSites/linkedBackends", "Microsoft.Web/staticSites/customDomains",
+            "Microsoft.Communication/emailServices", "Microsoft.Communication/emailServices/domains", "Microsoft.Communication/communicationServices",
         })
         {
             Assert.Contains(type, types);
@@ -126,6 +127,49 @@ public sealed class BicepTests
         Assert.Contains(";SecretName=", reference, StringComparison.Ordinal);
         Assert.DoesNotContain("SecretUri", reference, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("registration-email-hash-key", template.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void E_mail_goes_through_azure_communication_services_with_its_password_only_a_key_vault_reference()
+    {
+        var template = Compiled();
+        var resources = Resources(template).ToList();
+        JsonElement Of(string type) => resources.Single(r => r.GetProperty("type").GetString() == type);
+
+        // An Email Communication Service with its domain (Azure's unless one is given), linked to a
+        // Communication Service, the data kept in Europe and no open or click tracking.
+        var emailService = Of("Microsoft.Communication/emailServices");
+        Assert.Equal("Europe", emailService.GetProperty("properties").GetProperty("dataLocation").GetString());
+        var domain = Of("Microsoft.Communication/emailServices/domains").GetProperty("properties");
+        Assert.Contains("AzureManaged", domain.GetProperty("domainManagement").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Disabled", domain.GetProperty("userEngagementTracking").GetString());
+        var communication = Of("Microsoft.Communication/communicationServices").GetProperty("properties");
+        Assert.Equal("Europe", communication.GetProperty("dataLocation").GetString());
+        Assert.Contains("Microsoft.Communication/emailServices/domains", communication.GetProperty("linkedDomains").GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("smtpApplicationId", Of("Microsoft.Communication/communicationServices/smtpUsernames").GetProperty("properties").GetProperty("entraApplicationId").GetString(), StringComparison.Ordinal);
+
+        // The backend's relay settings point at ACS's SMTP relay, sending from DoNotReply@ the domain.
+        var settings = AppSettings(template);
+        Assert.Equal("smtp.azurecomm.net", settings["Registration__Smtp__Host"]);
+        Assert.Equal("587", settings["Registration__Smtp__Port"]);
+        Assert.Equal("StartTls", settings["Registration__Smtp__Security"]);
+        Assert.Contains("mailFromSenderDomain", settings["Registration__Smtp__Username"], StringComparison.Ordinal);
+        Assert.Contains("DoNotReply@", settings["Registration__MailFrom"], StringComparison.Ordinal);
+        Assert.Contains("mailFromSenderDomain", settings["Registration__MailFrom"], StringComparison.Ordinal);
+
+        // The password is the vault's secret by name, which the template never writes nor takes as a parameter.
+        var password = settings["Registration__Smtp__Password"];
+        Assert.Contains("@Microsoft.KeyVault(VaultName=", password, StringComparison.Ordinal);
+        Assert.Contains(";SecretName=", password, StringComparison.Ordinal);
+        Assert.Contains("registration-smtp-password", template.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(resources, r => r.GetProperty("type").GetString() == "Microsoft.KeyVault/vaults/secrets");
+        foreach (var parameter in template.GetProperty("parameters").EnumerateObject())
+        {
+            Assert.DoesNotContain("password", parameter.Name, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("secret", parameter.Name, StringComparison.OrdinalIgnoreCase);
+            Assert.NotEqual("securestring", parameter.Value.GetProperty("type").GetString(), StringComparer.OrdinalIgnoreCase);
+            Assert.DoesNotContain(parameter.Name, password, StringComparison.Ordinal);
+        }
     }
 
     public static TheoryData<string, bool, bool> Vaults => new()

@@ -35,6 +35,7 @@ public static class RegistrationServices
         // Messages are nudged to a dispatcher in this process unless the host says otherwise (Azure: a queue).
         services.TryAddSingleton<InProcessNudge>();
         services.TryAddSingleton<IMessageNudge>(sp => sp.GetRequiredService<InProcessNudge>());
+        services.TryAddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<MailDispatcher>();
         services.AddSingleton<Sweeps>();
         services.AddSingleton<Retention>();

@@ -27,7 +27,7 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
 
     /// <summary>Sends the messages at these addresses that are still pending; returns how many e-mails went.</summary>
     public async Task<int> DispatchAsync(IReadOnlyList<OutboxAddress> addresses, CancellationToken cancellation = default) =>
-        addresses.Count == 0 || !sender.CanSend ? 0 : await SendAsync(await store.Outbox.PendingAtAsync(addresses, cancellation), cancellation);
+        addresses.Count == 0 || !sender.CanSend ? 0 : await SendAsync(() => store.Outbox.PendingAtAsync(addresses, cancellation), cancellation);
 
     /// <summary>
     /// Sends every message still pending a while after it was written (<see cref="StaleAfter"/>), or every
@@ -35,16 +35,18 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
     /// its own can be on its way. Returns how many e-mails went.
     /// </summary>
     public async Task<int> SweepAsync(bool all = false, CancellationToken cancellation = default) =>
-        !sender.CanSend ? 0 : await SendAsync(await store.Outbox.PendingBeforeAsync(all ? DateTimeOffset.MaxValue : clock.GetUtcNow() - StaleAfter, cancellation), cancellation);
+        !sender.CanSend ? 0 : await SendAsync(() => store.Outbox.PendingBeforeAsync(all ? DateTimeOffset.MaxValue : clock.GetUtcNow() - StaleAfter, cancellation), cancellation);
 
-    private async Task<int> SendAsync(IReadOnlyList<OutboxEntity> rows, CancellationToken cancellation)
+    private async Task<int> SendAsync(Func<Task<IReadOnlyList<OutboxEntity>>> pending, CancellationToken cancellation)
     {
         var sent = 0;
 
-        // One dispatch at a time in a process: a nudge and a sweep must not send the same rows together.
+        // One dispatch at a time in a process, each reading what is pending once the one before has marked
+        // what it sent: a nudge and a sweep must not send the same rows twice.
         await _one.WaitAsync(cancellation);
         try
         {
+            var rows = await pending();
             foreach (var group in rows.GroupBy(r => (r.Kind, Subject: r.BookingId.Length > 0 ? r.BookingId : r.EmailHash)))
             {
                 var messages = group.OrderBy(r => r.CreatedAt).ToList();

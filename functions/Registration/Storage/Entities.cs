@@ -32,8 +32,13 @@ public sealed class CounterEntity : ITableEntity
     /// No deadline of a row of this session (a hold, an offer, a waiting place to confirm) is earlier: until
     /// then nothing can have expired, and nobody needs to look. It may be earlier than the true first deadline
     /// (a confirmed hold leaves it), never later; whoever finds it passed releases what expired and sets it again.
+    /// <see cref="Never"/> when nothing waits for a deadline: not null, since the counter is merged, and a merge
+    /// leaves a property it is sent without (the SDK omits nulls) as it was: a cleared deadline would stay, and
+    /// every write would find it passed. Counters written before version 2 have none and read as <see cref="Never"/>.
     /// </summary>
-    public DateTimeOffset? NextExpiry { get; set; }
+    public DateTimeOffset NextExpiry { get; set; } = Never;
+
+    public static readonly DateTimeOffset Never = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
 }
 
 /// <summary>One person's registration to one session: in the session's partition, row <c>r-{email hash}</c>.</summary>

@@ -176,7 +176,7 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
     private static OutboxEntity MessageFor(RegistrationEntity person, MessageKind kind, DateTimeOffset now) =>
         OutboxRows.Message(person.PartitionKey, kind, person.Lang, person.Email, person.RowKey["r-".Length..], person.BookingId, person.PartitionKey, now);
 
-    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset b) => a is { } first && first <= b ? first : b;
+    private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
 
     /// <summary>Whether the person of a registration row holds a seat (confirmed or held) in any of these sessions: a point read in each.</summary>
     private async Task<bool> HoldsAnySeatAsync(IEnumerable<string> sessionIds, string row, CancellationToken cancellation) =>
@@ -290,7 +290,7 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
             try
             {
                 var (counter, _) = await Guard(CancellationToken.None, () => CounterForWriteAsync(sessionId, CancellationToken.None));
-                if (counter.NextExpiry is { } due && due <= first.Now)
+                if (counter.NextExpiry <= first.Now)
                 {
                     await Guard(CancellationToken.None, () => ReleaseWithinGateAsync(first.Session, first.Overlapping, first.Now, CancellationToken.None));
                 }
@@ -690,7 +690,7 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var counter = await CounterAsync(sessionId, cancellation);
-            if (counter?.NextExpiry is not { } due || due > now)
+            if (counter is null || counter.NextExpiry > now)
             {
                 outbox.Owe(owed);
                 return owed;
@@ -730,7 +730,7 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
                 messages.Add(message);
             }
 
-            counter.NextExpiry = null;
+            counter.NextExpiry = CounterEntity.Never;
             await PromoteAsync(session, counter, overlapping, (MaxActions - 1 - actions.Count) / 2, now, actions, messages, expired.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal), cancellation);
             foreach (var until in remaining)
             {

@@ -39,11 +39,12 @@ public sealed class ApiServer : IAsyncDisposable
     public RegistrationStore Store => Services.GetRequiredService<RegistrationStore>();
 
     /// <summary>Starts the API on <paramref name="azurite"/>, or on <paramref name="storage"/> when given (a relay in front of it), with <paramref name="settings"/> over the test's own.</summary>
-    public static Task<ApiServer> StartAsync(AzuriteServer azurite, IReadOnlyList<SessionDefinition> sessions, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null) =>
-        StartAsync(azurite, new RegistrationManifest(new DateOnly(2025, 2, 8), new DateOnly(2025, 2, 9), sessions), rateLimit, now, storage, settings, clock);
+    public static Task<ApiServer> StartAsync(AzuriteServer azurite, IReadOnlyList<SessionDefinition> sessions, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null, bool sendsMail = false) =>
+        StartAsync(azurite, new RegistrationManifest(new DateOnly(2025, 2, 8), new DateOnly(2025, 2, 9), sessions), rateLimit, now, storage, settings, clock, sendsMail);
 
     /// <param name="clock">The API's clock; by default one that starts at <paramref name="now"/> and runs.</param>
-    public static async Task<ApiServer> StartAsync(AzuriteServer azurite, RegistrationManifest manifest, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    /// <param name="sendsMail">Runs the dispatcher and the sweeps in the server, as serve does (give the relay in <paramref name="settings"/>).</param>
+    public static async Task<ApiServer> StartAsync(AzuriteServer azurite, RegistrationManifest manifest, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null, bool sendsMail = false)
     {
         var port = AzuriteServer.FreePort();
         // Not the working directory: tests that build content switch it for a moment to a folder they delete.
@@ -63,11 +64,19 @@ public sealed class ApiServer : IAsyncDisposable
             ["Registration:ConfirmByEmail"] = "false",
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         web.Services.AddRegistration(configuration, clock ?? new ShiftedClock(now ?? Now));
+        if (sendsMail)
+        {
+            web.Services.AddInProcessMail();
+        }
+
         var app = web.Build();
         app.MapRegistrationApi();
         await app.StartAsync();
         var server = new ApiServer(app, port);
         await CatalogueSync.SyncAsync(server.Store, manifest, new Dictionary<string, string>(), now ?? Now);
+
+        // As serve does after a sync: the background sweep may have read the catalogue before it was written.
+        server.Services.GetRequiredService<SessionCatalogue>().Invalidate();
         return server;
     }
 

@@ -20,7 +20,7 @@ public sealed class MailComposer(Uri siteUrl)
     public MailMessage Compose(MailContent content)
     {
         var words = new Words(content.Lang == "en");
-        var message = content.Kind switch
+        return content.Kind switch
         {
             MessageKind.ConfirmRequest => ConfirmRequest(content, words),
             MessageKind.Confirmed => Confirmed(content, words),
@@ -35,7 +35,6 @@ public sealed class MailComposer(Uri siteUrl)
             MessageKind.NewsletterConfirm => NewsletterConfirm(content, words),
             _ => throw new ArgumentOutOfRangeException(nameof(content), content.Kind, "no template for this kind of message"),
         };
-        return message;
     }
 
     private MailMessage ConfirmRequest(MailContent c, Words w)

@@ -29,10 +29,23 @@ public sealed class IdempotencyKeys(byte[] secret)
     public static bool IsWellFormed(string? key) =>
         key is { Length: >= 16 and <= 128 } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    /// <summary>The id of the booking a keyed request names; its token is derived from it (<see cref="BookingSecrets.TokenFor"/>).</summary>
-    public string BookingIdFor(string key, string emailHash, IReadOnlyList<string> sessions)
+    /// <summary>
+    /// The id of the booking a keyed request names: the first of its numbered candidates whose token lands in
+    /// the partition of the person's marker (<see cref="BookingSecrets.Fits"/>), about 256 keyed hashes.
+    /// </summary>
+    public string BookingIdFor(string key, string emailHash, IReadOnlyList<string> sessions, BookingSecrets secrets)
     {
         var request = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"{key}\n{emailHash}\n{string.Join(',', sessions)}"));
-        return "b_" + System.Buffers.Text.Base64Url.EncodeToString(HMACSHA256.HashData(request, "booking-id"u8).AsSpan(0, 12));
+        var candidate = new byte["booking-id".Length + 4];
+        "booking-id"u8.CopyTo(candidate);
+        for (var n = 0; ; n++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(candidate.AsSpan("booking-id".Length), n);
+            var bookingId = "b_" + System.Buffers.Text.Base64Url.EncodeToString(HMACSHA256.HashData(request, candidate).AsSpan(0, 12));
+            if (secrets.Fits(bookingId, emailHash))
+            {
+                return bookingId;
+            }
+        }
     }
 }

@@ -73,8 +73,9 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
         // One request of a person at a time (in this process): the second sees what the first one holds.
         using var turn = await _turns.TakeAsync(emailHash, cancellation);
         var now = Now;
-        var bookingId = IdempotencyKeys.IsWellFormed(idempotencyKey) ? keys.BookingIdFor(idempotencyKey!, emailHash, sessionIds) : ManageToken.NewBookingId();
-        var token = secrets.TokenFor(bookingId, emailHash);
+        var (bookingId, token) = IdempotencyKeys.IsWellFormed(idempotencyKey)
+            ? Keyed(keys.BookingIdFor(idempotencyKey!, emailHash, sessionIds, secrets))
+            : secrets.NewBooking(emailHash);
         var tokenHash = ManageToken.Hash(token);
         var firstSeen = await store.Bookings.CreateBookingAsync(new BookingEntity
         {
@@ -134,6 +135,8 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
 
         return new RegistrationReply(bookingId, results.All(r => r.Status == "registered") ? null : token, results, anyCreated);
     }
+
+    private (string BookingId, string ManageToken) Keyed(string bookingId) => (bookingId, secrets.TokenFor(bookingId));
 
     /// <summary>
     /// Whether the person holds a seat (confirmed or held) in a session that overlaps this one. Someone seen

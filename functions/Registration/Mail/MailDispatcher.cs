@@ -110,7 +110,7 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
                 return await RecoveryAsync(first, lang, links, cancellation);
         }
 
-        var token = secrets.TokenFor(first.BookingId, first.EmailHash);
+        var token = secrets.TokenFor(first.BookingId);
         if (await service.BookingAsync(token, cancellation) is not { } booking)
         {
             // Deleted since (the retention purge): nobody to tell.
@@ -152,7 +152,7 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
         var firstName = "";
         foreach (var booking in await store.Bookings.BookingsOfAsync(row.EmailHash, cancellation))
         {
-            var token = secrets.TokenFor(booking.BookingId, booking.EmailHash);
+            var token = secrets.TokenFor(booking.BookingId);
             var view = await service.BookingAsync(token, cancellation);
             var held = view?.Results.Where(r => r.IsRegistered).Select(r => sessions.GetValueOrDefault(r.Session)?.Title(lang) ?? r.Session).ToList() ?? [];
             if (held.Count > 0)

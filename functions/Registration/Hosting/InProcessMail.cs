@@ -65,9 +65,16 @@ public sealed class InProcessMailService(InProcessNudge nudge, MailDispatcher di
         {
             await foreach (var addresses in nudge.Reader.ReadAllAsync(stoppingToken))
             {
+                // Every nudge that came meanwhile goes with this one: under load, one pass and one connection to the relay for many.
+                var batch = new List<OutboxAddress>(addresses);
+                while (nudge.Reader.TryRead(out var more))
+                {
+                    batch.AddRange(more);
+                }
+
                 try
                 {
-                    await dispatcher.DispatchAsync(addresses, stoppingToken);
+                    await dispatcher.DispatchAsync(batch, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -75,4 +75,10 @@ public interface IMailSender
 
     /// <summary>Hands one message to the relay; throws when the relay refused it or could not be reached.</summary>
     Task SendAsync(OutgoingMail mail, CancellationToken cancellation);
+
+    /// <summary>
+    /// Hands several messages to the relay in order (over one connection), calling <paramref name="sent"/> after
+    /// each one it accepted; throws at the first failure, the messages before it sent and reported.
+    /// </summary>
+    Task SendAllAsync(IReadOnlyList<OutgoingMail> mails, Func<OutgoingMail, CancellationToken, Task> sent, CancellationToken cancellation);
 }

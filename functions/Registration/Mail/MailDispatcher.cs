@@ -47,6 +47,7 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
         try
         {
             var rows = await pending();
+            var composed = new List<(OutgoingMail Mail, IReadOnlyList<OutboxEntity> Rows)>();
             foreach (var group in rows.GroupBy(r => (r.Kind, Subject: r.BookingId.Length > 0 ? r.BookingId : r.EmailHash)))
             {
                 var messages = group.OrderBy(r => r.CreatedAt).ToList();
@@ -54,20 +55,34 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
                 {
                     if (await ComposeAsync(messages, cancellation) is { } mail)
                     {
-                        await sender.SendAsync(mail, cancellation);
-                        sent++;
+                        composed.Add((mail, messages));
                     }
-
-                    foreach (var row in messages)
+                    else
                     {
-                        await store.Outbox.MarkSentAsync(row, clock.GetUtcNow(), cancellation);
+                        // Nothing left to say (confirmed, cancelled or deleted since): done without an e-mail.
+                        await MarkSentAsync(messages, cancellation);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // Kept pending: the next sweep tries again. (No address in the log.)
-                    logger.LogWarning("message {Kind} not sent, kept for the next sweep: {Reason}", group.Key.Kind, e.Message);
+                    logger.LogWarning("message {Kind} not composed, kept for the next sweep: {Reason}", group.Key.Kind, e.Message);
                 }
+            }
+
+            // One connection to the relay for all of them; each marked sent once the relay took it.
+            var byMail = composed.ToDictionary(c => c.Mail.MessageId, c => c.Rows, StringComparer.Ordinal);
+            try
+            {
+                await sender.SendAllAsync([.. composed.Select(c => c.Mail)], async (mail, token) =>
+                {
+                    sent++;
+                    await MarkSentAsync(byMail[mail.MessageId], token);
+                }, cancellation);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("{Count} messages not sent, kept for the next sweep: {Reason}", composed.Count - sent, e.Message);
             }
         }
         finally
@@ -76,6 +91,14 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
         }
 
         return sent;
+    }
+
+    private async Task MarkSentAsync(IEnumerable<OutboxEntity> rows, CancellationToken cancellation)
+    {
+        foreach (var row in rows)
+        {
+            await store.Outbox.MarkSentAsync(row, clock.GetUtcNow(), cancellation);
+        }
     }
 
     /// <summary>The e-mail that rows of one kind and one booking (or address) owe; null when there is nothing left to say.</summary>

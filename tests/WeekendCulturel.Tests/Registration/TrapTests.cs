@@ -27,7 +27,8 @@ public sealed class TrapTests(AzuriteFixture azurite)
     [Fact]
     public async Task Under_version_2_a_trapped_robot_gets_held_seats_with_the_deadline_a_real_first_booking_gets()
     {
-        await using var api = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard, settings: new Dictionary<string, string?> { ["Registration:ConfirmByEmail"] = "true" });
+        // A clock that stands still: both answers are for the same moment.
+        await using var api = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard, settings: new Dictionary<string, string?> { ["Registration:ConfirmByEmail"] = "true" }, clock: new TestClock(ApiServer.Now));
 
         var real = await ApiServer.JsonAsync(await api.RegisterAsync(ApiServer.Person(1, "small", "rush")));
         var trapped = await ApiServer.JsonAsync(await api.RegisterAsync(Robot("http://spam.example")));

@@ -27,8 +27,6 @@ public sealed class FreshWrite
 
     public int Count => _pages.Count;
 
-    public IEnumerable<string> Paths => _pages.Select(p => p.Path);
-
     /// <summary>Writes one page or data file (a path relative to the output folder) and notes where its placeholders are.</summary>
     public void Write(string relativePath, byte[] html)
     {

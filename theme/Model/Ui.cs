@@ -31,7 +31,6 @@ public sealed record Ui
         ThemeDark = "Thème sombre",
         ThemeSystem = "Système",
         ThemeSystemHint = "Utilise les paramètres système",
-        LanguageLabel = "Sélectionner une langue",
         OtherLanguageName = "English",
         OtherLanguageCode = "EN",
         Breadcrumb = "Fil d’Ariane",
@@ -56,7 +55,6 @@ public sealed record Ui
         Time = "Horaire",
         Date = "Date",
         All = "Tous",
-        AllFeminine = "Toutes",
         Filter = "Filtrer le programme",
         ResetFilters = "Réinitialiser les filtres",
         SessionsShown = "{0} séance(s) affichée(s)",
@@ -80,7 +78,6 @@ public sealed record Ui
         Ongoing = "En cours",
         Past = "Terminé",
         Registration = "Inscription",
-        SeatsLeft = "Places restantes",
         SeatsFreedAtTheDoorOne = "{0} place libérée sur place",
         SeatsFreedAtTheDoorOther = "{0} places libérées sur place",
         FindRegistrations = "Retrouver mes inscriptions",
@@ -98,7 +95,6 @@ public sealed record Ui
         Contributors = "Contributeurs",
         Media = "Partenaires médias",
         FollowUs = "Suivez-nous sur les réseaux sociaux",
-        FollowOn = "sur",
         NotFoundTitle = "Page non trouvée",
         NotFoundLead = "La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée.",
         NotFoundText = "Si vous avez tapé l’adresse web dans le navigateur, vérifiez qu’elle est correcte. La page n’est peut-être plus disponible. Dans ce cas, pour continuer votre visite, vous pouvez consulter notre page d’accueil ou le programme.",
@@ -110,7 +106,6 @@ public sealed record Ui
         SeeDay = "Voir le programme du",
         Pages = "Pages",
         Sessions = "Séances",
-        NotTranslated = "",
     };
 
     public static readonly Ui En = new()
@@ -136,7 +131,6 @@ public sealed record Ui
         ThemeDark = "Dark theme",
         ThemeSystem = "System",
         ThemeSystemHint = "Uses your system settings",
-        LanguageLabel = "Select a language",
         OtherLanguageName = "Français",
         OtherLanguageCode = "FR",
         Breadcrumb = "Breadcrumb",
@@ -161,7 +155,6 @@ public sealed record Ui
         Time = "Time",
         Date = "Date",
         All = "All",
-        AllFeminine = "All",
         Filter = "Filter the programme",
         ResetFilters = "Reset the filters",
         SessionsShown = "{0} session(s) shown",
@@ -185,7 +178,6 @@ public sealed record Ui
         Ongoing = "Happening now",
         Past = "Over",
         Registration = "Registration",
-        SeatsLeft = "Seats left",
         SeatsFreedAtTheDoorOne = "{0} seat freed at the door",
         SeatsFreedAtTheDoorOther = "{0} seats freed at the door",
         FindRegistrations = "Find my registrations",
@@ -203,7 +195,6 @@ public sealed record Ui
         Contributors = "Contributors",
         Media = "Media partners",
         FollowUs = "Follow us on social media",
-        FollowOn = "on",
         NotFoundTitle = "Page not found",
         NotFoundLead = "The page you are looking for cannot be found. We apologise for the inconvenience.",
         NotFoundText = "If you typed the web address, check that it is correct. The page may no longer exist. To go on, you can visit the home page or the programme.",
@@ -215,7 +206,6 @@ public sealed record Ui
         SeeDay = "See the programme for",
         Pages = "Pages",
         Sessions = "Sessions",
-        NotTranslated = "(en français)",
     };
 
     public static Ui For(Lang lang) => lang == Lang.Fr ? Fr : En;
@@ -241,7 +231,6 @@ public sealed record Ui
     public required string ThemeDark { get; init; }
     public required string ThemeSystem { get; init; }
     public required string ThemeSystemHint { get; init; }
-    public required string LanguageLabel { get; init; }
     public required string OtherLanguageName { get; init; }
     public required string OtherLanguageCode { get; init; }
     public required string Breadcrumb { get; init; }
@@ -266,7 +255,6 @@ public sealed record Ui
     public required string Time { get; init; }
     public required string Date { get; init; }
     public required string All { get; init; }
-    public required string AllFeminine { get; init; }
     public required string Filter { get; init; }
     public required string ResetFilters { get; init; }
     public required string SessionsShown { get; init; }
@@ -290,7 +278,6 @@ public sealed record Ui
     public required string Ongoing { get; init; }
     public required string Past { get; init; }
     public required string Registration { get; init; }
-    public required string SeatsLeft { get; init; }
 
     /// <summary>The live count once a seat freed is no longer offered to the waiting list but kept for people who come: <c>{0}</c> is the number of seats.</summary>
     public required string SeatsFreedAtTheDoorOne { get; init; }
@@ -310,7 +297,6 @@ public sealed record Ui
     public required string Contributors { get; init; }
     public required string Media { get; init; }
     public required string FollowUs { get; init; }
-    public required string FollowOn { get; init; }
     public required string NotFoundTitle { get; init; }
     public required string NotFoundLead { get; init; }
     public required string NotFoundText { get; init; }
@@ -322,7 +308,6 @@ public sealed record Ui
     public required string SeeDay { get; init; }
     public required string Pages { get; init; }
     public required string Sessions { get; init; }
-    public required string NotTranslated { get; init; }
 
     public CultureInfo Culture => CultureInfo.GetCultureInfo(Lang.Culture());
 
@@ -383,7 +368,7 @@ public sealed record Ui
     /// <summary>« samedi 8 février 2025 » / "Saturday 8 February 2025".</summary>
     public string LongDate(DateOnly date)
     {
-        var text = date.ToString(Lang == Lang.Fr ? "dddd d MMMM yyyy" : "dddd d MMMM yyyy", Culture);
+        var text = date.ToString("dddd d MMMM yyyy", Culture);
         return Lang == Lang.Fr ? text : char.ToUpperInvariant(text[0]) + text[1..];
     }
 

@@ -15,9 +15,6 @@ public static class CatalogueSync
 
     public static string ShellRow(string lang) => "shell-" + lang;
 
-    /// <summary>Set once every registered person has a marker (<see cref="PersonEntity"/>).</summary>
-    public const string PeopleMarkedRow = "people-marked";
-
     /// <summary>How many parts the list of free-entry sessions is written in (rows <c>free-entry-0</c>...).</summary>
     public const string FreeEntryRow = "free-entry";
 
@@ -69,18 +66,6 @@ public static class CatalogueSync
         foreach (var gone in before.Keys.Except(manifest.Sessions.Select(s => s.Id)))
         {
             report.Add($"{gone}: no longer in the manifest; its registrations are kept (remove them from the organisers' export if the session is cancelled)");
-        }
-
-        // Registrations made before people had markers get theirs, once: from then on every booking writes it.
-        if (await store.Catalogue.SiteValueAsync(PeopleMarkedRow, cancellation) is null)
-        {
-            var marked = await store.Bookings.MarkRegisteredPeopleAsync(now, cancellation);
-            if (marked > 0)
-            {
-                report.Add($"{marked} registered people marked as seen (done once)");
-            }
-
-            await store.Catalogue.SetSiteValueAsync(PeopleMarkedRow, now.ToString("O", CultureInfo.InvariantCulture), cancellation);
         }
 
         var freeEntry = manifest.FreeEntry.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();

@@ -204,33 +204,6 @@ public sealed class BookingRows(TableClient table, SeatLedger seats)
     }
 
     /// <summary>
-    /// Gives a marker to every person who holds a registration row (rows written before markers existed);
-    /// returns how many were written. Harmless to run again: markers are upserted.
-    /// </summary>
-    public Task<int> MarkRegisteredPeopleAsync(DateTimeOffset now, CancellationToken cancellation = default) => Guard(cancellation, async () =>
-    {
-        var people = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var e in _table.QueryAsync<TableEntity>(x => x.RowKey.CompareTo("r-") >= 0 && x.RowKey.CompareTo("r.") < 0, select: ["PartitionKey", "RowKey"], cancellationToken: cancellation))
-        {
-            if (!e.PartitionKey.StartsWith('!'))
-            {
-                people.Add(e.RowKey["r-".Length..]);
-            }
-        }
-
-        foreach (var partition in people.GroupBy(PersonEntity.PartitionFor))
-        {
-            foreach (var chunk in partition.Chunk(TableTransactions.MaxActions))
-            {
-                var markers = chunk.Select(hash => new PersonEntity { PartitionKey = partition.Key, RowKey = PersonEntity.RowFor(hash), FirstSeen = now });
-                await _table.SubmitTransactionAsync(markers.Select(m => new TableTransactionAction(TableTransactionActionType.UpsertMerge, m)), cancellation);
-            }
-        }
-
-        return people.Count;
-    });
-
-    /// <summary>
     /// The booking of a token: in its partition, the row whose key or <see cref="BookingEntity.TokenHash"/> is
     /// the token's hash. One query, read within that partition only (a 256th of the bookings and people).
     /// </summary>

@@ -223,7 +223,6 @@ public sealed class OutboxEntity : ITableEntity
 public sealed class SiteEntity : ITableEntity
 {
     public const string Partition = "!site";
-    public const string EventRow = "event";
 
     public string PartitionKey { get; set; } = Partition;
     public string RowKey { get; set; } = "";

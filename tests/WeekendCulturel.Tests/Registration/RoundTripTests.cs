@@ -147,26 +147,6 @@ public sealed class RoundTripTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task People_registered_before_markers_existed_are_marked_by_the_next_sync_and_their_overlaps_checked()
-    {
-        await using var api = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard);
-
-        // A registration written the old way (no marker), and storage not yet brought up to date.
-        await api.Store.Seats.RegisterAsync(Rush, Applicant(11), Hash(api, 11), "b_old", ApiServer.Now);
-        await api.Store.Table.DeleteEntityAsync(SiteEntity.Partition, CatalogueSync.PeopleMarkedRow);
-        var manifest = new RegistrationManifest(new DateOnly(2025, 2, 8), new DateOnly(2025, 2, 9), TestSessions.Standard);
-        var report = await CatalogueSync.SyncAsync(api.Store, manifest, new Dictionary<string, string>(), ApiServer.Now);
-        var again = await CatalogueSync.SyncAsync(api.Store, manifest, new Dictionary<string, string>(), ApiServer.Now);
-
-        Assert.Contains("1 registered people marked as seen (done once)", report);
-        Assert.DoesNotContain(again, line => line.Contains("marked", StringComparison.Ordinal));
-        Assert.True((await api.Store.Table.GetEntityIfExistsAsync<PersonEntity>(PersonEntity.PartitionFor(Hash(api, 11)), PersonEntity.RowFor(Hash(api, 11)))).HasValue);
-        var response = await api.RegisterAsync(ApiServer.Person(11, "overlapping"));
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("conflict", (await ApiServer.JsonAsync(response)).GetProperty("results")[0].GetProperty("reason").GetString());
-    }
-
-    [Fact]
     public async Task A_booking_insert_sent_twice_after_a_lost_answer_is_not_an_error()
     {
         await using var api = await ApiServer.StartAsync(azurite.Server, TestSessions.Standard);

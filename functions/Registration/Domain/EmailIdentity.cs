@@ -24,7 +24,11 @@ public sealed class EmailIdentity(byte[] key)
     }
 }
 
-/// <summary>The private manage token of a booking: 256 random bits, stored only as its SHA-256.</summary>
+/// <summary>
+/// The shape and storage of a booking's private manage token: 43 base64url characters (256 bits), stored only
+/// as its SHA-256. Bookings get theirs from <see cref="BookingSecrets"/>; the random ones drawn here serve the
+/// robot trap and bookings made before version 2.
+/// </summary>
 public static class ManageToken
 {
     public static string New() => Base64Url(RandomNumberGenerator.GetBytes(32));

@@ -83,23 +83,9 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// </summary>
     public async Task StopAsync()
     {
-        if (_process is { HasExited: false } process)
+        if (_process is { } process)
         {
-            using (var term = Process.Start(new ProcessStartInfo("kill", $"-INT {process.Id}") { UseShellExecute = false }))
-            {
-                await term!.WaitForExitAsync();
-            }
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
+            await ChildProcess.InterruptAsync(process);
         }
 
         _process = null;

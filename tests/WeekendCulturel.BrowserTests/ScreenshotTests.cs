@@ -96,8 +96,9 @@ public sealed class ScreenshotTests(SiteUnderTest site)
         await page.Locator("label[for=acceptPrivacy]").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon inscription" }).ClickAsync();
         var booked = page.Locator("[data-session=atelier-compar-ia-3]");
-        await Assertions.Expect(booked).ToContainTextAsync("Place confirmée");
-        await Shoot("confirmation", booked.GetByText("Place confirmée").First);
+        await Assertions.Expect(booked).ToContainTextAsync("Place retenue jusqu’au");
+        // What a first registration shows first: the box asking to confirm from the inbox (the seats follow it).
+        await Shoot("confirmation", page.GetByRole(AriaRole.Heading, new() { Name = "Confirmez depuis votre messagerie" }));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using WeekendCulturel.Generator;
 using WeekendCulturel.Generator.Assets;
 using WeekendCulturel.Generator.Registration;
 using WeekendCulturel.Generator.Serve;
+using WeekendCulturel.Tests.Support;
 
 namespace WeekendCulturel.BrowserTests;
 
@@ -35,12 +36,24 @@ public sealed class SiteUnderTest : IAsyncLifetime
 
     public string AdminKey => Site.AdminKey;
 
+    /// <summary>The inbox of the mail catcher the site sends its e-mails to, as <c>serve</c> does.</summary>
+    public CaughtMails Inbox => Site.Inbox;
+
+    /// <summary>The site's services (the registration API's among them).</summary>
+    public IServiceProvider Services => Site.Services;
+
     /// <summary>Every HTML page of the output as its address (<c>/programme/</c>, <c>/404.html</c>), in order.</summary>
     public IReadOnlyList<string> Pages => Site.Pages;
 
     public SiteTemplates Templates => Site.Templates;
 
     public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>
+    /// A second, small host of the same built site on the same Azurite, in a table of its own, sending to the same
+    /// mail catcher, whose API lives by <paramref name="clock"/>: a test moves it without moving the shared site's.
+    /// </summary>
+    public Task<SideSite> SideSiteAsync(TimeProvider clock) => SideSite.StartAsync(Site.Build, Output, Site.Registration, clock);
 
     /// <summary>The displays the site is checked and pictured in: light and dark, desktop and phone.</summary>
     public static TheoryData<string, int, bool> Displays => new()
@@ -139,7 +152,13 @@ public sealed class SiteUnderTest : IAsyncLifetime
 
         public BuildResult Build { get; private set; } = default!;
 
-        public string AdminKey => _registration!.AdminKey;
+        public string AdminKey => Registration.AdminKey;
+
+        public LocalRegistration Registration => _registration ?? throw new InvalidOperationException("the registration API did not start");
+
+        public CaughtMails Inbox { get; private set; } = default!;
+
+        public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("the site did not start");
 
         public IReadOnlyList<string> Pages { get; private set; } = [];
 
@@ -178,12 +197,13 @@ public sealed class SiteUnderTest : IAsyncLifetime
                 .Order(StringComparer.Ordinal)];
             Templates = SiteTemplates.Of(Build, Output, Now);
 
+            var port = AzuriteServer.FreePort();
             _registration = await LocalRegistration.StartAsync(null, Now, Path.Combine(_root, "data"), new Dictionary<string, string?>
             {
                 // The journeys post many times from one address; the limit has its own test in the API tests.
                 ["Registration:RateLimitPerMinute"] = "0",
-            });
-            var port = AzuriteServer.FreePort();
+            }, new Uri($"http://localhost:{port}/"), mailCatcher: true);
+            Inbox = new CaughtMails(_registration.InboxUrl ?? throw new InvalidOperationException($"no mail catcher: {_registration.MailCatcherProblem}"));
             _app = PreviewServer.CreateApp(Output, new LiveReloadHub(), port, _registration);
             await _app.StartAsync();
             await LocalRegistration.SyncAsync(_app.Services, Build);
@@ -212,6 +232,7 @@ public sealed class SiteUnderTest : IAsyncLifetime
                 await _app.DisposeAsync();
             }
 
+            Inbox?.Dispose();
             if (_registration is not null)
             {
                 await _registration.DisposeAsync();
@@ -225,6 +246,72 @@ public sealed class SiteUnderTest : IAsyncLifetime
             {
                 // A temporary folder left behind is harmless.
             }
+        }
+    }
+}
+
+/// <summary>
+/// The built site served by a host of its own, with the registration API on the shared site's Azurite (in a
+/// table of its own, so that its seats are its own) and sending to the shared mail catcher, on a clock of its own.
+/// </summary>
+public sealed class SideSite : IAsyncDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "wc-browser", Guid.NewGuid().ToString("N"));
+    private LocalRegistration? _registration;
+    private WebApplication? _app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("the side site did not start");
+
+    internal static async Task<SideSite> StartAsync(BuildResult build, string output, LocalRegistration shared, TimeProvider clock)
+    {
+        var site = new SideSite();
+        try
+        {
+            var section = WeekendCulturel.Registration.RegistrationOptions.Section;
+            var port = AzuriteServer.FreePort();
+            site._registration = await LocalRegistration.StartAsync(shared.Configuration[$"{section}:StorageConnectionString"], clock, site._data, new Dictionary<string, string?>
+            {
+                [$"{section}:TableName"] = "side" + Guid.NewGuid().ToString("N")[..16],
+                [$"{section}:RateLimitPerMinute"] = "0",
+                [$"{section}:Smtp:Host"] = shared.Configuration[$"{section}:Smtp:Host"],
+                [$"{section}:Smtp:Port"] = shared.Configuration[$"{section}:Smtp:Port"],
+                [$"{section}:Smtp:Security"] = shared.Configuration[$"{section}:Smtp:Security"],
+            }, new Uri($"http://localhost:{port}/"));
+            site._app = PreviewServer.CreateApp(output, new LiveReloadHub(), port, site._registration);
+            await site._app.StartAsync();
+            await LocalRegistration.SyncAsync(site._app.Services, build);
+            site.BaseUrl = $"http://localhost:{port}";
+            return site;
+        }
+        catch
+        {
+            await site.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        if (_registration is not null)
+        {
+            await _registration.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temporary folder left behind is harmless.
         }
     }
 }
@@ -252,6 +339,9 @@ public static class SiteCollection
 
     /// <summary>Screenshots and the form controls' visibility: what is drawn.</summary>
     public const string Drawing = "drawing";
+
+    /// <summary>Journeys through the e-mails, read in the mail catcher, and the pages their links open.</summary>
+    public const string Mail = "mail";
 }
 
 [CollectionDefinition(SiteCollection.EveryPage)]
@@ -268,3 +358,6 @@ public sealed class VisitorsCollection : ICollectionFixture<SiteUnderTest>;
 
 [CollectionDefinition(SiteCollection.Drawing)]
 public sealed class DrawingCollection : ICollectionFixture<SiteUnderTest>;
+
+[CollectionDefinition(SiteCollection.Mail)]
+public sealed class MailCollection : ICollectionFixture<SiteUnderTest>;

@@ -60,7 +60,7 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
                     else
                     {
                         // Nothing left to say (confirmed, cancelled or deleted since): done without an e-mail.
-                        await MarkSentAsync(messages, cancellation);
+                        await store.Outbox.MarkSentAsync(messages, clock.GetUtcNow(), cancellation);
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -70,20 +70,25 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
                 }
             }
 
-            // One connection to the relay for all of them; each marked sent once the relay took it.
+            // One connection to the relay for all of them; those the relay took are then marked sent, a
+            // transaction per partition. A process that dies in between sends them again, with the same Message-ID.
             var byMail = composed.ToDictionary(c => c.Mail.MessageId, c => c.Rows, StringComparer.Ordinal);
+            var done = new List<OutboxEntity>();
             try
             {
-                await sender.SendAllAsync([.. composed.Select(c => c.Mail)], async (mail, token) =>
+                await sender.SendAllAsync([.. composed.Select(c => c.Mail)], (mail, _) =>
                 {
                     sent++;
-                    await MarkSentAsync(byMail[mail.MessageId], token);
+                    done.AddRange(byMail[mail.MessageId]);
+                    return Task.CompletedTask;
                 }, cancellation);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning("{Count} messages not sent, kept for the next sweep: {Reason}", composed.Count - sent, e.Message);
             }
+
+            await store.Outbox.MarkSentAsync(done, clock.GetUtcNow(), CancellationToken.None);
         }
         finally
         {
@@ -91,14 +96,6 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
         }
 
         return sent;
-    }
-
-    private async Task MarkSentAsync(IEnumerable<OutboxEntity> rows, CancellationToken cancellation)
-    {
-        foreach (var row in rows)
-        {
-            await store.Outbox.MarkSentAsync(row, clock.GetUtcNow(), cancellation);
-        }
     }
 
     /// <summary>The e-mail that rows of one kind and one booking (or address) owe; null when there is nothing left to say.</summary>

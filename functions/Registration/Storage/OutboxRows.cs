@@ -82,12 +82,39 @@ public sealed class OutboxRows(TableClient table)
         return (OutboxEntity?)null;
     });
 
-    /// <summary>The rows at these addresses that are still pending (a nudge may come after a sweep sent them).</summary>
+    /// <summary>
+    /// The rows at these addresses that are still pending (a nudge may come after a sweep sent them). A few
+    /// rows of a partition are point reads; more are one query over the partition's pending messages between
+    /// the first and last key asked, as after a rush, when a session's partition holds hundreds of them.
+    /// </summary>
     public Task<IReadOnlyList<OutboxEntity>> PendingAtAsync(IEnumerable<OutboxAddress> addresses, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
-        var found = await Task.WhenAll(addresses.Distinct().Select(a => table.GetEntityIfExistsAsync<OutboxEntity>(a.Partition, a.Row, cancellationToken: cancellation)));
-        return (IReadOnlyList<OutboxEntity>)[.. found.Where(f => f.HasValue && f.Value!.Pending).Select(f => f.Value!)];
+        var found = await Task.WhenAll(addresses.Distinct().GroupBy(a => a.Partition).Select(async partition =>
+        {
+            var rows = partition.Select(a => a.Row).Order(StringComparer.Ordinal).ToList();
+            if (rows.Count <= PointReadsAtMost)
+            {
+                var read = await Task.WhenAll(rows.Select(row => table.GetEntityIfExistsAsync<OutboxEntity>(partition.Key, row, cancellationToken: cancellation)));
+                return read.Where(f => f.HasValue && f.Value!.Pending).Select(f => f.Value!).ToList();
+            }
+
+            var wanted = rows.ToHashSet(StringComparer.Ordinal);
+            var pending = new List<OutboxEntity>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey ge {rows[0]} and RowKey le {rows[^1]} and Pending eq true");
+            await foreach (var row in table.QueryAsync<OutboxEntity>(filter, cancellationToken: cancellation))
+            {
+                if (wanted.Contains(row.RowKey))
+                {
+                    pending.Add(row);
+                }
+            }
+
+            return pending;
+        }));
+        return (IReadOnlyList<OutboxEntity>)[.. found.SelectMany(f => f)];
     });
+
+    private const int PointReadsAtMost = 4;
 
     /// <summary>Every pending row written before <paramref name="before"/>: what no nudge sent (a crash, a relay that was down).</summary>
     public Task<IReadOnlyList<OutboxEntity>> PendingBeforeAsync(DateTimeOffset before, CancellationToken cancellation = default) => Guard(cancellation, async () =>
@@ -102,16 +129,35 @@ public sealed class OutboxRows(TableClient table)
         return (IReadOnlyList<OutboxEntity>)rows;
     });
 
-    /// <summary>Marks a row sent and forgets its recipient; a row changed meanwhile (sent by another dispatcher) is left as it is.</summary>
-    public Task MarkSentAsync(OutboxEntity row, DateTimeOffset now, CancellationToken cancellation = default) => Guard(cancellation, async () =>
+    /// <summary>
+    /// Marks rows sent and forgets their recipients: one transaction per partition and hundred rows. Marking a
+    /// row twice (a nudge and a sweep both sent it) is harmless; a row deleted meanwhile (the purge) fails its
+    /// transaction, and its partition's rows are then marked one by one.
+    /// </summary>
+    public Task MarkSentAsync(IEnumerable<OutboxEntity> rows, DateTimeOffset now, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
-        var sent = new TableEntity(row.PartitionKey, row.RowKey) { [nameof(OutboxEntity.Pending)] = false, [nameof(OutboxEntity.SentAt)] = now, [nameof(OutboxEntity.Email)] = "" };
-        try
+        foreach (var partition in rows.GroupBy(r => r.PartitionKey))
         {
-            await table.UpdateEntityAsync(sent, row.ETag, TableUpdateMode.Merge, cancellation);
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
+            foreach (var chunk in partition.Chunk(TableTransactions.MaxActions))
+            {
+                var marks = chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpdateMerge, Sent(row, now), ETag.All)).ToList();
+                if (await table.TrySubmitAsync(marks, cancellation) is null)
+                {
+                    foreach (var row in chunk)
+                    {
+                        try
+                        {
+                            await table.UpdateEntityAsync(Sent(row, now), ETag.All, TableUpdateMode.Merge, cancellation);
+                        }
+                        catch (RequestFailedException e) when (e.Status == 404)
+                        {
+                        }
+                    }
+                }
+            }
         }
     });
+
+    private static TableEntity Sent(OutboxEntity row, DateTimeOffset now) =>
+        new(row.PartitionKey, row.RowKey) { [nameof(OutboxEntity.Pending)] = false, [nameof(OutboxEntity.SentAt)] = now, [nameof(OutboxEntity.Email)] = "" };
 }

@@ -96,30 +96,11 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     private async Task StartProcessAsync()
     {
-        var start = new ProcessStartInfo("node")
-        {
-            // Its own folder, not the caller's: the working folder is the whole process's, and a caller (a
-            // test building a copied site) may be in a folder that is deleted while node is still loading.
-            WorkingDirectory = _dataDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-        {
-            "--require", Path.Combine(AppContext.BaseDirectory, "azurite-guard.js"), _script, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        var (process, said) = ChildProcess.StartNode("Azurite", _dataDirectory, _script,
+        [
+            "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--location", _dataDirectory, "--silent", "--skipApiVersionCheck", "--disableTelemetry", "--loose",
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node for Azurite");
-        var said = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null && said.Count < 50) { said.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null && said.Count < 50) { said.Enqueue(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        ]);
         _process = process;
 
         var deadline = DateTime.UtcNow.AddSeconds(30);

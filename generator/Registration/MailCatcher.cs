@@ -117,31 +117,12 @@ public sealed class MailCatcher : IAsyncDisposable
 
     private async Task StartProcessAsync()
     {
-        var start = new ProcessStartInfo("node")
-        {
-            // Its own folder, not the caller's, which may be deleted while node runs (see AzuriteServer).
-            WorkingDirectory = _mailDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-        {
-            "--require", Path.Combine(AppContext.BaseDirectory, "azurite-guard.js"), _script,
+        var (process, said) = ChildProcess.StartNode("MailDev", _mailDirectory, _script,
+        [
             "--smtp", SmtpPort.ToString(CultureInfo.InvariantCulture), "--ip", "127.0.0.1",
             "--web", WebPort.ToString(CultureInfo.InvariantCulture), "--web-ip", "127.0.0.1",
             "--mail-directory", _mailDirectory,
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node for MailDev");
-        var said = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null && said.Count < 50) { said.Enqueue(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null && said.Count < 50) { said.Enqueue(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        ]);
         _process = process;
 
         // MailDev opens its SMTP port before its web server: once the API answers, both are up.

@@ -60,7 +60,7 @@ public sealed class OutboxRows(TableClient table)
     /// <summary>
     /// Adds a message that may be asked for again and again by anyone (a recovery, "already registered"): at
     /// most <paramref name="most"/> per <paramref name="subject"/> in each hour. Its row keys are numbered
-    /// within the hour, so a message beyond the limit finds every key taken and is not written. True when written.
+    /// within the hour, so a message beyond the limit finds every key taken and is not written. The message when written, else null.
     /// </summary>
     public Task<OutboxEntity?> AddLimitedAsync(OutboxEntity message, string subject, int most, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {

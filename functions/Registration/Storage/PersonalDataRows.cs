@@ -7,7 +7,7 @@ using static WeekendCulturel.Registration.Storage.TableTransactions;
 namespace WeekendCulturel.Registration.Storage;
 
 /// <summary>The rows that name people, read whole or removed whole: the organisers' export, the newsletter and the purge.</summary>
-public sealed class PersonalDataRows(TableClient table)
+public sealed class PersonalDataRows(TableClient table, OutboxRows outbox)
 {
     public Task<IReadOnlyList<RegistrationRow>> ExportAsync(IEnumerable<string> sessionIds, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
@@ -70,7 +70,7 @@ public sealed class PersonalDataRows(TableClient table)
 
         var existing = await table.GetEntityIfExistsAsync<NewsletterEntity>(NewsletterEntity.Partition, emailHash, cancellationToken: cancellation);
         return existing.HasValue && existing.Value!.Pending
-            ? await new OutboxRows(table).AddLimitedAsync(message, emailHash, most: 1, cancellation)
+            ? await outbox.AddLimitedAsync(message, emailHash, most: 1, cancellation)
             : null;
     });
 

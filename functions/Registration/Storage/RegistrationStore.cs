@@ -36,7 +36,7 @@ public sealed class RegistrationStore
         Seats = new SeatLedger(Table, Domain.SeatTerms.From(options), Outbox);
         Bookings = new BookingRows(Table, Seats);
         Catalogue = new CatalogueRows(Table);
-        PersonalData = new PersonalDataRows(Table);
+        PersonalData = new PersonalDataRows(Table, Outbox);
     }
 
     public TableClient Table { get; }

@@ -289,7 +289,8 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
         {
             try
             {
-                var (counter, _) = await Guard(CancellationToken.None, () => CounterForWriteAsync(sessionId, CancellationToken.None));
+                // The counter this process holds, read without a copy: this runs at every turn of the gate.
+                var counter = _counters.TryGetValue(sessionId, out var held) ? held : (await Guard(CancellationToken.None, () => CounterForWriteAsync(sessionId, CancellationToken.None))).Counter;
                 if (counter.NextExpiry <= first.Now)
                 {
                     await Guard(CancellationToken.None, () => ReleaseWithinGateAsync(first.Session, first.Overlapping, first.Now, CancellationToken.None));

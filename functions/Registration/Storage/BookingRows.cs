@@ -30,9 +30,9 @@ public sealed class BookingRows(TableClient table, SeatLedger seats)
     /// written under its token's hash) or the token was not drawn for it.
     /// </summary>
     /// <remarks>
-    /// A booking and a marker used to be two entities in one transaction. Storage's cost is per request, and a
-    /// transaction costs more than an insert (Azurite parses a multipart body and answers each action), so the
-    /// first booking now is the marker: one insert. Bookings of one partition wait for its gate in a queue, as
+    /// The first booking is the marker itself, not a booking and a marker in one transaction: storage's cost is
+    /// per request, and a transaction costs more than an insert (Azurite parses a multipart body and answers each
+    /// action), so a newcomer's booking is one insert. Bookings of one partition wait for its gate in a queue, as
     /// registrations to one session do, and the gate holder offers every waiting booking (up to 100 people,
     /// each once) as a marker in one transaction. If someone in it was seen before, their insert fails and
     /// nothing is written: storage names the action that failed, that person's booking is written alone, and

@@ -43,7 +43,7 @@ public sealed partial class SiteBuilder
         string FilterCss,
         IReadOnlyDictionary<string, string> Shells,
         IReadOnlySet<string> SitePaths,
-        ConcurrentDictionary<string, SourceSpan> Spans,
+        ConcurrentDictionary<SourceKey, SourceSpan> Spans,
         SteadyPeriod Steady);
 
     /// <summary>
@@ -126,7 +126,7 @@ public sealed partial class SiteBuilder
         var spans = last.Spans;
         foreach (var id in ids)
         {
-            spans.TryRemove($"sessions/{id}#start", out _);
+            spans.TryRemove(SourceKey.SessionStart(id), out _);
         }
 
         var editedLinks = new List<InternalLink>();
@@ -249,7 +249,7 @@ public sealed partial class SiteBuilder
         }
 
         var diagnostics = new DiagnosticBag();
-        var spans = new ConcurrentDictionary<string, SourceSpan>(StringComparer.Ordinal);
+        var spans = new ConcurrentDictionary<SourceKey, SourceSpan>();
         var (reloaded, _) = _loader.ReloadSession(options.ContentDirectory, session.Id, references, diagnostics, spans);
         if (reloaded is null)
         {

@@ -43,7 +43,7 @@ public sealed partial class SiteBuilder
         string FilterCss,
         IReadOnlyDictionary<string, string> Shells,
         IReadOnlySet<string> SitePaths,
-        ConcurrentDictionary<string, SourceSpan> Spans,
+        ConcurrentDictionary<SourceKey, SourceSpan> Spans,
         SteadyPeriod Steady);
 
     /// <summary>
@@ -126,7 +126,7 @@ public sealed partial class SiteBuilder
         var spans = last.Spans;
         foreach (var id in ids)
         {
-            spans.TryRemove($"sessions/{id}#start", out _);
+            spans.TryRemove(SourceKey.SessionStart(id), out _);
         }
 
         var editedLinks = new List<InternalLink>();
@@ -197,8 +197,8 @@ public sealed partial class SiteBuilder
         var loaded = new LoadedContent(updated, links, spans) { References = references };
         var venues = replaced.Values.Select(s => s.VenueId).Concat(replaced.Keys.Select(id => content.Sessions.First(s => s.Id == id).VenueId)).ToHashSet(StringComparer.Ordinal);
         var lists = last.Pages
-            .Where(p => SessionLists.Contains(p.Component) || (p.Component == typeof(VenuePage) && p.Parameters["Venue"] is Venue v && venues.Contains(v.Id)))
-            .Select(p => p with { Parameters = new Dictionary<string, object?>(p.Parameters) { ["Context"] = context } })
+            .Where(p => SessionLists.Contains(p.Component) || (p.Parameters is VenuePageParameters { Venue: var v } && venues.Contains(v.Id)))
+            .Select(p => p with { Parameters = p.Parameters with { Context = context } })
             .ToList();
         var listsRendered = _renderer.RenderAll(lists);
         if (!Covered(listsRendered.Facts, last.Facts))
@@ -219,7 +219,7 @@ public sealed partial class SiteBuilder
         };
         var listsWritten = _writer.WriteSome(options.OutputDirectory, [.. listFiles, .. dataFiles]);
 
-        var pages = last.Pages.Select(p => p.Component == typeof(SessionPage) && replaced.ContainsKey(((Session)p.Parameters["Session"]!).Id)
+        var pages = last.Pages.Select(p => p.Parameters is SessionPageParameters { Session.Id: var id } && replaced.ContainsKey(id)
             ? own.First(o => o.Path == p.Path)
             : p).ToList();
         _last = last with { Loaded = loaded, LoadDiagnostics = loadDiagnostics, Context = context, Pages = pages, Steady = last.Steady.Narrowed(now, replaced.Values, updated.Site) };
@@ -249,7 +249,7 @@ public sealed partial class SiteBuilder
         }
 
         var diagnostics = new DiagnosticBag();
-        var spans = new ConcurrentDictionary<string, SourceSpan>(StringComparer.Ordinal);
+        var spans = new ConcurrentDictionary<SourceKey, SourceSpan>();
         var (reloaded, _) = _loader.ReloadSession(options.ContentDirectory, session.Id, references, diagnostics, spans);
         if (reloaded is null)
         {

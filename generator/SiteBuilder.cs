@@ -159,7 +159,7 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
             if (write && serving)
             {
                 _last = new LastBuild(options, loaded, loadDiagnostics, context, pages, bundle.Urls, rendered.Facts, ProgrammeFilterCss(content), shellHtml, sitePaths,
-                    loaded.Spans as ConcurrentDictionary<string, SourceSpan> ?? new(loaded.Spans, StringComparer.Ordinal), SteadyPeriod.Around(context.Now, content.Sessions, content.Site));
+                    loaded.Spans as ConcurrentDictionary<SourceKey, SourceSpan> ?? new(loaded.Spans), SteadyPeriod.Around(context.Now, content.Sessions, content.Site));
             }
 
             return Done(pages.Count, files, summary, content) with { Shells = shellHtml };

@@ -7,7 +7,7 @@ using WeekendCulturel.Theme.Model;
 namespace WeekendCulturel.Generator.Loading;
 
 /// <summary>What the loader read: the content when it could build it, and the internal links to check.</summary>
-public sealed record LoadedContent(SiteContent? Content, IReadOnlyList<InternalLink> Links, IReadOnlyDictionary<string, SourceSpan> Spans)
+public sealed record LoadedContent(SiteContent? Content, IReadOnlyList<InternalLink> Links, IReadOnlyDictionary<SourceKey, SourceSpan> Spans)
 {
     /// <summary>The venue, speaker and day ids the sessions were checked against, kept for incremental reloads.</summary>
     internal ContentLoader.SessionReferences? References { get; init; }
@@ -63,7 +63,7 @@ public sealed partial class ContentLoader(MarkdownRenderer markdown)
     public LoadedContent Load(string contentDirectory, DiagnosticBag diagnostics)
     {
         var links = new ConcurrentBag<InternalLink>();
-        var spans = new ConcurrentDictionary<string, SourceSpan>(StringComparer.Ordinal);
+        var spans = new ConcurrentDictionary<SourceKey, SourceSpan>();
 
         var site = LoadSite(contentDirectory, diagnostics);
         var partners = LoadPartners(contentDirectory, diagnostics);
@@ -100,7 +100,7 @@ public sealed partial class ContentLoader(MarkdownRenderer markdown)
     /// checks as a full load, against the references of the last one.
     /// </summary>
     internal (Session? Session, IReadOnlyList<InternalLink> Links) ReloadSession(
-        string contentDirectory, string id, SessionReferences references, DiagnosticBag diagnostics, ConcurrentDictionary<string, SourceSpan> spans)
+        string contentDirectory, string id, SessionReferences references, DiagnosticBag diagnostics, ConcurrentDictionary<SourceKey, SourceSpan> spans)
     {
         var directory = Path.Combine(contentDirectory, "sessions");
         var frenchPath = Path.Combine(directory, id + ".md");
@@ -113,7 +113,7 @@ public sealed partial class ContentLoader(MarkdownRenderer markdown)
         }
 
         var (line, column) = french.FrontMatter?.Position ?? (1, 1);
-        spans[$"sessions/{id}"] = new SourceSpan(french.Path, line, column);
+        spans[SourceKey.Session(id)] = new SourceSpan(french.Path, line, column);
         var links = new List<InternalLink>();
         var session = ReadSession(french, english, links.Add, references, spans);
         return (session, links);
@@ -130,7 +130,7 @@ public sealed partial class ContentLoader(MarkdownRenderer markdown)
         string folder,
         DiagnosticBag diagnostics,
         ConcurrentBag<InternalLink> links,
-        ConcurrentDictionary<string, SourceSpan> spans,
+        ConcurrentDictionary<SourceKey, SourceSpan> spans,
         ItemReader<T> read)
         where T : class
     {
@@ -179,7 +179,7 @@ public sealed partial class ContentLoader(MarkdownRenderer markdown)
             }
 
             var (line, column) = document.FrontMatter?.Position ?? (1, 1);
-            spans[$"{folder}/{document.Id}"] = new SourceSpan(document.Path, line, column);
+            spans[SourceKey.Item(folder, document.Id)] = new SourceSpan(document.Path, line, column);
             results[document.Id] = read(document, translation, links.Add);
         });
         // Files are read in parallel; the site must not depend on which finished first.
@@ -196,7 +196,7 @@ public sealed partial class ContentLoader(MarkdownRenderer markdown)
             : [];
     }
 
-    private Session? ReadSession(SourceDocument fr, SourceDocument? en, Action<InternalLink> addLink, SessionReferences references, ConcurrentDictionary<string, SourceSpan> spans)
+    private Session? ReadSession(SourceDocument fr, SourceDocument? en, Action<InternalLink> addLink, SessionReferences references, ConcurrentDictionary<SourceKey, SourceSpan> spans)
     {
         if (fr.FrontMatter is not { } y)
         {
@@ -217,7 +217,7 @@ public sealed partial class ContentLoader(MarkdownRenderer markdown)
         if (start is not null)
         {
             var (line, column) = y.PositionOf("start");
-            spans[$"sessions/{fr.Id}#start"] = new SourceSpan(fr.Path, line, column);
+            spans[SourceKey.SessionStart(fr.Id)] = new SourceSpan(fr.Path, line, column);
             if (references.Days.Count > 0 && !references.Days.Contains(DateOnly.FromDateTime(start.Value)))
             {
                 y.Diagnostics.Error(fr.Path, line, column, $"the session starts on {start.Value:yyyy-MM-dd}, outside the event's days ({string.Join(", ", references.Days.Order().Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)))})");

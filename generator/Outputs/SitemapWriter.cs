@@ -22,7 +22,7 @@ public static class SitemapWriter
             writer.WriteAttributeString("xmlns", "xhtml", null, XhtmlNamespace);
             foreach (var page in pages)
             {
-                var meta = (PageMeta)page.Parameters["Meta"]!;
+                var meta = page.Parameters.Meta;
                 if (!meta.Indexable)
                 {
                     continue;

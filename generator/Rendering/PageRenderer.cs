@@ -122,13 +122,8 @@ public sealed class PageRenderer : IDisposable
                 // and words through each language's own culture: the machine's culture must not come into it
                 // (a Thai machine counts years from 543 BC). Set inside this async call, it ends with it.
                 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-                var parameters = new Dictionary<string, object?>(page.Parameters);
-                if (page.JsonLd is { } jsonLd && parameters["Meta"] is PageMeta meta)
-                {
-                    parameters["Meta"] = meta with { JsonLd = jsonLd() };
-                }
-
-                var output = await _renderer.RenderComponentAsync(page.Component, ParameterView.FromDictionary(parameters));
+                var parameters = page.JsonLd is { } jsonLd ? page.Parameters with { Meta = page.Parameters.Meta with { JsonLd = jsonLd() } } : page.Parameters;
+                var output = await _renderer.RenderComponentAsync(page.Component, ParameterView.FromDictionary(parameters.ByName()));
                 _writer.Write("<!DOCTYPE html>\n");
                 output.WriteHtmlTo(_writer);
                 _writer.Flush();

@@ -46,9 +46,9 @@ public static class SitePlanner
             var text = venue.Text.For(lang);
             var path = Routes.Venues(lang) + venue.Id + "/";
             var alternate = venue.Text.Has(other) ? Routes.Venues(other) + venue.Id + "/" : null;
-            pages.Add(PlannedPage.Of<VenuePage>(path, Parameters(context,
+            pages.Add(PlannedPage.Of<VenuePage>(path, new VenuePageParameters(context,
                 Meta(path, alternate, text.Name, $"{text.Name}, {venue.Address.Street}, {venue.Address.PostalCode} {venue.Address.City}", [venuesCrumb]),
-                ("Venue", venue))));
+                venue)));
         }
 
         pages.Add(PlannedPage.Of<PressPage>(Routes.Press(lang), Parameters(context,
@@ -59,8 +59,8 @@ public static class SitePlanner
             var text = item.Text.For(lang);
             var path = Routes.Press(lang) + item.Id + "/";
             var alternate = item.Text.Has(other) ? Routes.Press(other) + item.Id + "/" : null;
-            pages.Add(PlannedPage.Of<PressItemPage>(path, Parameters(context,
-                Meta(path, alternate, text.Title, text.Summary, [pressCrumb], ogType: "article"), ("Item", item))));
+            pages.Add(PlannedPage.Of<PressItemPage>(path, new PressItemPageParameters(context,
+                Meta(path, alternate, text.Title, text.Summary, [pressCrumb], ogType: "article"), item)));
         }
 
         pages.Add(PlannedPage.Of<PartnersPage>(Routes.Partners(lang), Parameters(context,
@@ -71,7 +71,7 @@ public static class SitePlanner
             var text = page.Text.For(lang);
             var path = Routes.Page(page, lang);
             var alternate = page.Text.Has(other) ? Routes.Page(page, other) : null;
-            pages.Add(PlannedPage.Of<TextPage>(path, Parameters(context, Meta(path, alternate, text.Title, text.Description, []), ("Page", page))));
+            pages.Add(PlannedPage.Of<TextPage>(path, new TextPageParameters(context, Meta(path, alternate, text.Title, text.Description, []), page)));
         }
 
         var registrationTitle = lang == Lang.Fr ? "Inscription" : "Registration";
@@ -85,21 +85,21 @@ public static class SitePlanner
             Meta(Routes.FindRegistrations(lang), Routes.FindRegistrations(other), findTitle,
                 lang == Lang.Fr ? "Lien d’inscription perdu : recevez par courriel le lien de chacune de vos inscriptions." : "Lost your registration link: get the link of each of your registrations by email.", [registrationCrumb]))));
 
-        pages.Add(PlannedPage.Of<MessagePage>(Routes.FindRegistrationsThanks(lang), Parameters(context,
+        pages.Add(PlannedPage.Of<MessagePage>(Routes.FindRegistrationsThanks(lang), new MessagePageParameters(context,
             new PageMeta(lang, Routes.FindRegistrationsThanks(lang), Routes.FindRegistrationsThanks(other), lang == Lang.Fr ? "Demande envoyée" : "Request sent",
                 lang == Lang.Fr ? "Votre demande de liens d’inscription est envoyée." : "Your request for your registration links is sent.",
                 [registrationCrumb, new Crumb(findTitle, Routes.FindRegistrations(lang))], Indexable: false),
-            ("Message", lang == Lang.Fr
+            Message: lang == Lang.Fr
                 ? "Si cette adresse a des inscriptions, un message avec leurs liens est en route. Il peut mettre quelques minutes à arriver ; pensez à regarder dans vos courriers indésirables."
-                : "If this address has bookings, an email with their links is on its way. It may take a few minutes to arrive; check your spam folder too."))));
+                : "If this address has bookings, an email with their links is on its way. It may take a few minutes to arrive; check your spam folder too.")));
 
         // Version 2 of the newsletter: the address is only pending until its owner confirms it from an e-mail.
-        pages.Add(PlannedPage.Of<MessagePage>(Routes.NewsletterThanks(lang), Parameters(context,
+        pages.Add(PlannedPage.Of<MessagePage>(Routes.NewsletterThanks(lang), new MessagePageParameters(context,
             new PageMeta(lang, Routes.NewsletterThanks(lang), Routes.NewsletterThanks(other), lang == Lang.Fr ? "Abonnement à confirmer" : "Confirm your subscription",
                 lang == Lang.Fr ? "Confirmez votre abonnement à la lettre d’information depuis votre messagerie." : "Confirm your newsletter subscription from your inbox.", [], Indexable: false),
-            ("Message", lang == Lang.Fr
+            Message: lang == Lang.Fr
                 ? "Merci ! Vérifiez votre messagerie : nous venons d’envoyer un message à votre adresse, ouvrez son lien pour confirmer votre abonnement. Sans confirmation, votre adresse est effacée au bout de 7 jours."
-                : "Thank you! Check your inbox: we have just sent a message to your address; open its link to confirm your subscription. Without confirmation, your address is deleted after 7 days."))));
+                : "Thank you! Check your inbox: we have just sent a message to your address; open its link to confirm your subscription. Without confirmation, your address is deleted after 7 days.")));
 
         pages.Add(PlannedPage.Of<SiteMapPage>(Routes.SiteMap(lang), Parameters(context,
             Meta(Routes.SiteMap(lang), Routes.SiteMap(other), ui.SiteMap, Describe(ui.SiteMap, site, lang), []))));
@@ -116,9 +116,9 @@ public static class SitePlanner
         var text = session.Text.For(lang);
         var path = Routes.SessionPath(session.Id, lang);
         var alternate = session.Text.Has(other) ? Routes.SessionPath(session.Id, other) : null;
-        return PlannedPage.Of<SessionPage>(path, Parameters(context,
+        return PlannedPage.Of<SessionPage>(path, new SessionPageParameters(context,
             new PageMeta(lang, path, alternate, text.Title, text.Summary, [new Crumb(ui.Programme, Routes.Programme(lang))], OgType: "event"),
-            ("Session", session))) with { JsonLd = () => StructuredData.ForSession(context, session, lang) };
+            session)) with { JsonLd = () => StructuredData.ForSession(context, session, lang) };
     }
 
     /// <summary>
@@ -126,20 +126,12 @@ public static class SitePlanner
     /// header and footer around a marker. They are not published; <c>registrations sync</c> stores them.
     /// </summary>
     public static IReadOnlyList<PlannedPage> PlanShells(RenderContext context) =>
-        [.. new[] { Lang.Fr, Lang.En }.Select(lang => PlannedPage.Of<MessagePage>("/_shell/" + lang.Code(), Parameters(context,
+        [.. new[] { Lang.Fr, Lang.En }.Select(lang => PlannedPage.Of<MessagePage>("/_shell/" + lang.Code(), new MessagePageParameters(context,
             new PageMeta(lang, Routes.Registration(lang), null, "@@wc-title@@", context.Site.Name[lang], [new Crumb(lang == Lang.Fr ? "Inscription" : "Registration", Routes.Registration(lang))], Indexable: false),
-            ("Raw", "<!--wc:main-->"))))];
+            Raw: "<!--wc:main-->")))];
 
     private static string Describe(string section, SiteInfo site, Lang lang) => $"{section} – {site.Name[lang]}";
 
-    private static Dictionary<string, object?> Parameters(RenderContext context, PageMeta meta, params (string Name, object Value)[] extra)
-    {
-        var parameters = new Dictionary<string, object?> { ["Context"] = context, ["Meta"] = meta };
-        foreach (var (name, value) in extra)
-        {
-            parameters[name] = value;
-        }
-
-        return parameters;
-    }
+    /// <summary>The parameters of a page that takes no more than every page does.</summary>
+    private static PageParameters Parameters(RenderContext context, PageMeta meta) => new(context, meta);
 }

@@ -30,7 +30,7 @@ public static class ContentValidator
     /// before, and an edit that could change it (a new or deleted file, anything outside the sessions) gets a
     /// full build. A room a session left can only have fewer overlaps than before.
     /// </summary>
-    public static void ValidateEdited(SiteContent content, IReadOnlyDictionary<string, SourceSpan> spans, IReadOnlyCollection<Session> edited, IEnumerable<InternalLink> editedLinks, IReadOnlySet<string> sitePaths, DiagnosticBag diagnostics)
+    public static void ValidateEdited(SiteContent content, IReadOnlyDictionary<SourceKey, SourceSpan> spans, IReadOnlyCollection<Session> edited, IEnumerable<InternalLink> editedLinks, IReadOnlySet<string> sitePaths, DiagnosticBag diagnostics)
     {
         var rooms = edited.Where(s => s.Text.Fr.Room is not null).Select(RoomOf).ToHashSet();
         CheckRooms(content, spans, diagnostics, rooms);
@@ -40,7 +40,7 @@ public static class ContentValidator
     private static (string VenueId, string Room) RoomOf(Session session) => (session.VenueId, session.Text.Fr.Room!.ToLowerInvariant());
 
     /// <summary>Two sessions in the same room of a venue must not overlap; the later one is reported.</summary>
-    private static void CheckRooms(SiteContent content, IReadOnlyDictionary<string, SourceSpan> spans, DiagnosticBag diagnostics, IReadOnlySet<(string, string)>? only = null)
+    private static void CheckRooms(SiteContent content, IReadOnlyDictionary<SourceKey, SourceSpan> spans, DiagnosticBag diagnostics, IReadOnlySet<(string, string)>? only = null)
     {
         var byRoom = content.Sessions
             .Where(s => s.Text.Fr.Room is not null && (only is null || only.Contains(RoomOf(s))))
@@ -53,7 +53,7 @@ public static class ContentValidator
                 for (var j = i + 1; j < ordered.Count && ordered[j].Start < ordered[i].End; j++)
                 {
                     var later = ordered[j];
-                    var span = spans.GetValueOrDefault($"sessions/{later.Id}#start") ?? spans[$"sessions/{later.Id}"];
+                    var span = spans.GetValueOrDefault(SourceKey.SessionStart(later.Id)) ?? spans[SourceKey.Session(later.Id)];
                     diagnostics.Error(span.Path, span.Line, span.Column,
                         $"'{later.Id}' ({later.Start:HH:mm}-{later.End:HH:mm}) overlaps '{ordered[i].Id}' ({ordered[i].Start:HH:mm}-{ordered[i].End:HH:mm}) in the same room, {later.Text.Fr.Room}");
                 }
@@ -61,7 +61,7 @@ public static class ContentValidator
         }
     }
 
-    private static void CheckPages(SiteContent content, IReadOnlyDictionary<string, SourceSpan> spans, DiagnosticBag diagnostics)
+    private static void CheckPages(SiteContent content, IReadOnlyDictionary<SourceKey, SourceSpan> spans, DiagnosticBag diagnostics)
     {
         foreach (var id in Routes.PageIds.Required)
         {
@@ -73,7 +73,7 @@ public static class ContentValidator
 
         foreach (var page in content.Pages.Values)
         {
-            var span = spans[$"pages/{page.Id}"];
+            var span = spans[SourceKey.Page(page.Id)];
             if (Routes.Reserved.Contains(page.Id))
             {
                 diagnostics.Error(span.Path, span.Line, span.Column, $"the page id '{page.Id}' is an address the site uses itself; choose another file name");
@@ -87,13 +87,13 @@ public static class ContentValidator
         {
             if (Routes.Reserved.Contains(group.Key))
             {
-                var span = spans[$"pages/{group.First().Id}"];
+                var span = spans[SourceKey.Page(group.First().Id)];
                 diagnostics.Error(span.Path.Replace(".md", ".en.md", StringComparison.Ordinal), 1, 1, $"the English slug '{group.Key}' is an address the site uses itself");
             }
 
             foreach (var duplicate in group.Skip(1))
             {
-                var span = spans[$"pages/{duplicate.Id}"];
+                var span = spans[SourceKey.Page(duplicate.Id)];
                 diagnostics.Error(span.Path.Replace(".md", ".en.md", StringComparison.Ordinal), 1, 1, $"duplicate id: the English slug '{group.Key}' is also used by pages/{group.First().Id}.en.md");
             }
         }

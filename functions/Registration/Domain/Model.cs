@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace WeekendCulturel.Registration.Domain;
 
 /// <summary>A session that takes registrations, as the generator's manifest describes it.</summary>
@@ -48,7 +50,8 @@ public sealed record SessionLinks(string PageFr, string PageEn, string CalendarF
     public string Calendar(string lang) => lang == "en" ? CalendarEn : CalendarFr;
 }
 
-/// <summary>Where a session's registration stands for the public.</summary>
+/// <summary>Where a session's registration stands for the public (the live counts' <c>state</c>).</summary>
+[JsonConverter(typeof(ContractWordConverter<Availability>))]
 public enum Availability
 {
     NotYetOpen,
@@ -58,7 +61,8 @@ public enum Availability
     Closed,
 }
 
-/// <summary>A stored registration's state (its row's <c>Status</c>, by name).</summary>
+/// <summary>A stored registration's state (its row's <c>Status</c>, by name; the export's <c>status</c>, by contract word).</summary>
+[JsonConverter(typeof(ContractWordConverter<RegistrationStatus>))]
 public enum RegistrationStatus
 {
     Confirmed,
@@ -72,6 +76,40 @@ public enum RegistrationStatus
     Expired,
 }
 
+/// <summary>Where one session of a request, or of a booking, stands (a <see cref="SessionOutcome"/>'s <c>status</c>).</summary>
+[JsonConverter(typeof(ContractWordConverter<OutcomeStatus>))]
+public enum OutcomeStatus
+{
+    Held,
+    Confirmed,
+    Waitlisted,
+
+    /// <summary>The address already holds the session (by another request): the answer says no more than that.</summary>
+    Registered,
+
+    /// <summary>Not booked, for a <see cref="RejectionReason"/>.</summary>
+    Rejected,
+    Cancelled,
+    Expired,
+}
+
+/// <summary>Why a session of a request was not booked (a rejected <see cref="SessionOutcome"/>'s <c>reason</c>).</summary>
+[JsonConverter(typeof(ContractWordConverter<RejectionReason>))]
+public enum RejectionReason
+{
+    /// <summary>Registration has not opened yet.</summary>
+    NotYetOpen,
+
+    /// <summary>Registration has closed, or the session left the catalogue.</summary>
+    Closed,
+
+    /// <summary>No seat left, and no waiting list the person accepts.</summary>
+    Full,
+
+    /// <summary>At the same time as another session the person holds.</summary>
+    Conflict,
+}
+
 /// <summary>The person registering; the email is already trimmed.</summary>
 public sealed record Applicant(string FirstName, string LastName, string Email, string Organisation, string Lang, bool AcceptWaitlist);
 
@@ -80,7 +118,7 @@ public sealed record Applicant(string FirstName, string LastName, string Email, 
 /// confirmed, waitlisted at a position (with the date it must be confirmed by, for an address not yet
 /// verified), rejected for a reason, registered already (nothing more said), cancelled or expired.
 /// </summary>
-public sealed record SessionOutcome(string Session, string Status, int? Position = null, string? Reason = null)
+public sealed record SessionOutcome(string Session, OutcomeStatus Status, int? Position = null, RejectionReason? Reason = null)
 {
     /// <summary>For <c>held</c>: the moment the seat is released unless confirmed.</summary>
     public DateTimeOffset? HoldUntil { get; init; }
@@ -88,35 +126,38 @@ public sealed record SessionOutcome(string Session, string Status, int? Position
     /// <summary>For <c>waitlisted</c> from an address not yet verified: the moment it leaves the list unless confirmed.</summary>
     public DateTimeOffset? ConfirmBy { get; init; }
 
-    public static SessionOutcome Confirmed(string session) => new(session, "confirmed");
+    public static SessionOutcome Confirmed(string session) => new(session, OutcomeStatus.Confirmed);
 
-    public static SessionOutcome Held(string session, DateTimeOffset until) => new(session, "held") { HoldUntil = until };
+    public static SessionOutcome Held(string session, DateTimeOffset until) => new(session, OutcomeStatus.Held) { HoldUntil = until };
 
-    public static SessionOutcome Waitlisted(string session, int position, DateTimeOffset? confirmBy = null) => new(session, "waitlisted", position) { ConfirmBy = confirmBy };
+    public static SessionOutcome Waitlisted(string session, int position, DateTimeOffset? confirmBy = null) => new(session, OutcomeStatus.Waitlisted, position) { ConfirmBy = confirmBy };
 
-    public static SessionOutcome Rejected(string session, string reason) => new(session, "rejected", Reason: reason);
+    public static SessionOutcome Rejected(string session, RejectionReason reason) => new(session, OutcomeStatus.Rejected, Reason: reason);
 
     /// <summary>The address already holds this session (by another request): the answer says no more than that.</summary>
-    public static SessionOutcome Registered(string session) => new(session, "registered");
+    public static SessionOutcome Registered(string session) => new(session, OutcomeStatus.Registered);
 
-    public static SessionOutcome Cancelled(string session) => new(session, "cancelled");
+    public static SessionOutcome Cancelled(string session) => new(session, OutcomeStatus.Cancelled);
 
-    public static SessionOutcome Expired(string session) => new(session, "expired");
+    public static SessionOutcome Expired(string session) => new(session, OutcomeStatus.Expired);
 
     /// <summary>Whether the person has something in the session (a seat, held or not, a place on the list, or an earlier registration).</summary>
-    public bool IsRegistered => Status is "confirmed" or "waitlisted" or "held" or "registered";
+    public bool IsRegistered => Status is OutcomeStatus.Confirmed or OutcomeStatus.Waitlisted or OutcomeStatus.Held or OutcomeStatus.Registered;
 
     /// <summary>Whether the person occupies a seat (confirmed, or held for them).</summary>
-    public bool HasSeat => Status is "confirmed" or "held";
+    public bool HasSeat => Status is OutcomeStatus.Confirmed or OutcomeStatus.Held;
+
+    /// <summary>Whether the registration is over (cancelled or expired): nothing left to confirm or give back.</summary>
+    public bool IsOver => Status is OutcomeStatus.Cancelled or OutcomeStatus.Expired;
 }
 
 /// <summary>One session's live counts; <paramref name="AtTheDoor"/>: a seat freed now is not offered, it stays free for the door.</summary>
-public sealed record SessionCounts(string Id, string State, int Capacity, int Confirmed, int Remaining, int Waitlisted, int Held = 0, bool AtTheDoor = false);
+public sealed record SessionCounts(string Id, Availability State, int Capacity, int Confirmed, int Remaining, int Waitlisted, int Held = 0, bool AtTheDoor = false);
 
 /// <summary>A registration row for the organisers' export.</summary>
 public sealed record RegistrationRow(
     string Session,
-    string Status,
+    RegistrationStatus Status,
     int? Position,
     string FirstName,
     string LastName,
@@ -134,13 +175,4 @@ public static class AvailabilityRules
         : taken < capacity ? Availability.Open
         : session.Waitlist ? Availability.Waitlist
         : Availability.Full;
-
-    public static string Name(Availability availability) => availability switch
-    {
-        Availability.NotYetOpen => "not-yet-open",
-        Availability.Open => "open",
-        Availability.Waitlist => "waitlist",
-        Availability.Full => "full",
-        _ => "closed",
-    };
 }

@@ -103,20 +103,20 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
                 // its registration is over.
                 if (!sessions.TryGetValue(id, out var session))
                 {
-                    results.Add(SessionOutcome.Rejected(id, "closed"));
+                    results.Add(SessionOutcome.Rejected(id, RejectionReason.Closed));
                     continue;
                 }
 
                 // What the person already holds in a session is reported whatever else applies. The store finds it
                 // itself when it registers (its insert conflicts); it is read here only before a refusal.
-                var refusal = now < session.Opens ? "not-yet-open"
-                    : now >= session.Closes ? "closed"
-                    : await ConflictsAsync(session, sessions, emailHash, firstSeen, results, cancellation) ? "conflict"
+                RejectionReason? refusal = now < session.Opens ? RejectionReason.NotYetOpen
+                    : now >= session.Closes ? RejectionReason.Closed
+                    : await ConflictsAsync(session, sessions, emailHash, firstSeen, results, cancellation) ? RejectionReason.Conflict
                     : null;
-                if (refusal is not null)
+                if (refusal is { } reason)
                 {
                     var (existing, told) = firstSeen ? (null, null) : await store.Seats.ExistingAsync(id, emailHash, bookingId, now, cancellation);
-                    results.Add(existing ?? SessionOutcome.Rejected(id, refusal));
+                    results.Add(existing ?? SessionOutcome.Rejected(id, reason));
                     messages.AddIfNotNull(told);
                     continue;
                 }
@@ -133,7 +133,7 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
             await NudgeAsync(messages);
         }
 
-        return new RegistrationReply(bookingId, results.All(r => r.Status == "registered") ? null : token, results, anyCreated);
+        return new RegistrationReply(bookingId, results.All(r => r.Status == OutcomeStatus.Registered) ? null : token, results, anyCreated);
     }
 
     private (string BookingId, string ManageToken) Keyed(string bookingId) => (bookingId, secrets.TokenFor(bookingId));
@@ -189,7 +189,7 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
             await NudgeAsync(messages);
         }
 
-        if (outcomes.Any(o => o.Status == "expired") && !outcomes.Any(o => o.IsRegistered))
+        if (outcomes.Any(o => o.Status == OutcomeStatus.Expired) && !outcomes.Any(o => o.IsRegistered))
         {
             return (ConfirmVerdict.Late, await BookingAsync(token, cancellation));
         }
@@ -279,7 +279,7 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
         return [.. read.Sessions.Select(s =>
         {
             var (capacity, confirmed, waiting, held) = store.Seats.CommittedSince(s.Id, read.Commits) ?? read.Counts[s.Id];
-            var state = AvailabilityRules.Name(AvailabilityRules.At(s, capacity, confirmed + held, now));
+            var state = AvailabilityRules.At(s, capacity, confirmed + held, now);
             return new SessionCounts(s.Id, state, capacity, confirmed, Math.Max(0, capacity - confirmed - held), waiting, held, Terms.AtTheDoor(now, s));
         })];
     }

@@ -21,7 +21,7 @@ public static class CsvExport
             builder.AppendJoin(',', new[]
             {
                 row.Session,
-                row.Status,
+                row.Status.Word(),
                 row.Position?.ToString(CultureInfo.InvariantCulture) ?? "",
                 row.FirstName,
                 row.LastName,

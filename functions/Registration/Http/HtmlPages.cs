@@ -52,7 +52,7 @@ public static class HtmlPages
         foreach (var result in booking.Results)
         {
             var session = sessions.GetValueOrDefault(result.Session);
-            html.Append("<li class=\"fr-mb-3w\" data-session=\"").Append(E(result.Session)).Append("\" data-status=\"").Append(E(result.Status)).Append("\">");
+            html.Append("<li class=\"fr-mb-3w\" data-session=\"").Append(E(result.Session)).Append("\" data-status=\"").Append(E(result.Status.Word())).Append("\">");
             html.Append("<h2 class=\"fr-h5 fr-mb-1w\">");
             html.Append(session is null ? E(result.Session) : $"<a href=\"{E(session.Links.Page(lang))}\">{E(session.Title(lang))}</a>");
             html.Append("</h2>");
@@ -61,9 +61,9 @@ public static class HtmlPages
                 html.Append("<p class=\"fr-mb-1w\">").Append(E(When(session, fr))).Append("</p>");
             }
 
-            html.Append("<p class=\"fr-badge ").Append(result.Status switch { "confirmed" => "fr-badge--success", "waitlisted" => "fr-badge--info", "held" => "fr-badge--new", _ => "" }).Append("\">")
+            html.Append("<p class=\"fr-badge ").Append(result.Status switch { OutcomeStatus.Confirmed => "fr-badge--success", OutcomeStatus.Waitlisted => "fr-badge--info", OutcomeStatus.Held => "fr-badge--new", _ => "" }).Append("\">")
                 .Append(E(StatusText(result, fr))).Append("</p>");
-            if (result.Status is not ("cancelled" or "expired"))
+            if (!result.IsOver)
             {
                 if (session is not null)
                 {
@@ -88,7 +88,7 @@ public static class HtmlPages
         }
 
         html.Append("</ul>");
-        if (booking.Results.Any(r => r.Status is not ("cancelled" or "expired")))
+        if (booking.Results.Any(r => !r.IsOver))
         {
             html.Append("<form method=\"post\" action=\"").Append(E(actionBase)).Append("/cancel\">")
                 .Append("<input type=\"hidden\" name=\"lang\" value=\"").Append(E(lang)).Append("\">")
@@ -144,18 +144,18 @@ public static class HtmlPages
 
     public static string StatusText(SessionOutcome result, bool fr) => result.Status switch
     {
-        "confirmed" => fr ? "Place confirmée" : "Seat confirmed",
-        "held" when result.HoldUntil is { } until => fr ? $"Place retenue jusqu’au {Moment(until, fr)}, à confirmer" : $"Seat held until {Moment(until, fr)}, to confirm",
-        "waitlisted" when result.ConfirmBy is { } by => fr ? $"Liste d’attente, position {result.Position}, à confirmer avant le {Moment(by, fr)}" : $"Waiting list, position {result.Position}, to confirm by {Moment(by, fr)}",
-        "waitlisted" => fr ? $"Liste d’attente, position {result.Position}" : $"Waiting list, position {result.Position}",
-        "cancelled" => fr ? "Annulée" : "Cancelled",
-        "expired" => fr ? "Expirée\u00a0: non confirmée à temps" : "Expired: not confirmed in time",
-        "registered" => fr ? "Déjà inscrit·e\u00a0: vos liens vous ont été envoyés par courriel" : "Registered already: your links were sent to you by e-mail",
+        OutcomeStatus.Confirmed => fr ? "Place confirmée" : "Seat confirmed",
+        OutcomeStatus.Held when result.HoldUntil is { } until => fr ? $"Place retenue jusqu’au {Moment(until, fr)}, à confirmer" : $"Seat held until {Moment(until, fr)}, to confirm",
+        OutcomeStatus.Waitlisted when result.ConfirmBy is { } by => fr ? $"Liste d’attente, position {result.Position}, à confirmer avant le {Moment(by, fr)}" : $"Waiting list, position {result.Position}, to confirm by {Moment(by, fr)}",
+        OutcomeStatus.Waitlisted => fr ? $"Liste d’attente, position {result.Position}" : $"Waiting list, position {result.Position}",
+        OutcomeStatus.Cancelled => fr ? "Annulée" : "Cancelled",
+        OutcomeStatus.Expired => fr ? "Expirée\u00a0: non confirmée à temps" : "Expired: not confirmed in time",
+        OutcomeStatus.Registered => fr ? "Déjà inscrit·e\u00a0: vos liens vous ont été envoyés par courriel" : "Registered already: your links were sent to you by e-mail",
         _ => result.Reason switch
         {
-            "closed" => fr ? "Non réservée\u00a0: inscriptions closes" : "Not booked: registration closed",
-            "not-yet-open" => fr ? "Non réservée\u00a0: inscriptions pas encore ouvertes" : "Not booked: registration not open yet",
-            "full" => fr ? "Non réservée\u00a0: complet" : "Not booked: full",
+            RejectionReason.Closed => fr ? "Non réservée\u00a0: inscriptions closes" : "Not booked: registration closed",
+            RejectionReason.NotYetOpen => fr ? "Non réservée\u00a0: inscriptions pas encore ouvertes" : "Not booked: registration not open yet",
+            RejectionReason.Full => fr ? "Non réservée\u00a0: complet" : "Not booked: full",
             _ => fr ? "Non réservée\u00a0: en même temps qu’une autre de vos séances" : "Not booked: at the same time as another of your sessions",
         },
     };

@@ -44,7 +44,7 @@ public static class LinkPages
         var fr = lang != "en";
         var title = fr ? "Libérer ma place" : "Give my seat back";
         var html = Start(title);
-        if (result is null || session is null || result.Status is "cancelled" or "expired")
+        if (result is null || session is null || result.IsOver)
         {
             html.Append("<p>").Append(E(fr ? "Cette séance n’est plus réservée dans votre inscription." : "This session is no longer booked in your booking.")).Append("</p>");
         }
@@ -103,7 +103,7 @@ public static class LinkPages
         foreach (var result in results)
         {
             var session = sessions.GetValueOrDefault(result.Session);
-            html.Append("<li class=\"fr-mb-2w\" data-session=\"").Append(E(result.Session)).Append("\" data-status=\"").Append(E(result.Status)).Append("\"><p class=\"fr-text--bold fr-mb-0\">")
+            html.Append("<li class=\"fr-mb-2w\" data-session=\"").Append(E(result.Session)).Append("\" data-status=\"").Append(E(result.Status.Word())).Append("\"><p class=\"fr-text--bold fr-mb-0\">")
                 .Append(E(session?.Title(lang) ?? result.Session)).Append("</p>");
             if (session is not null)
             {

@@ -60,7 +60,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             if (string.IsNullOrEmpty(input.Website))
             {
                 reply = await service.RegisterAsync(input.Sessions!, applicant, IdempotencyKey(request, input), request.HttpContext.RequestAborted);
-                logger.LogInformation("registration {BookingId}: {Results}", reply.BookingId, string.Join(", ", reply.Results.Select(r => $"{r.Session}={r.Status}{(r.Reason is null ? "" : ":" + r.Reason)}")));
+                logger.LogInformation("registration {BookingId}: {Results}", reply.BookingId, string.Join(", ", reply.Results.Select(r => $"{r.Session}={r.Status.Word()}{(r.Reason is { } reason ? ":" + reason.Word() : "")}")));
             }
             else
             {
@@ -80,7 +80,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
                     return SeeOther(SitePaths.FindRegistrationsThanks(lang));
                 }
 
-                var rejected = string.Join(',', reply.Results.Where(r => r.Status == "rejected").Select(r => $"{r.Session}:{r.Reason}"));
+                var rejected = string.Join(',', reply.Results.Select(r => r is { Status: OutcomeStatus.Rejected, Reason: { } reason } ? $"{r.Session}:{reason.Word()}" : null).OfType<string>());
                 var location = $"{PagePath(reply.ManageToken)}?lang={lang}&new=1" + (rejected.Length > 0 ? "&rejected=" + Uri.EscapeDataString(rejected) : "");
                 return SeeOther(location);
             }
@@ -173,8 +173,8 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         var sessions = await service.SessionsAsync(request.HttpContext.RequestAborted);
         var rejected = request.Query["rejected"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(r => r.Split(':'))
-            .Where(p => p.Length == 2 && sessions.ContainsKey(p[0]) && p[1] is "closed" or "not-yet-open" or "full" or "conflict")
-            .Select(p => SessionOutcome.Rejected(p[0], p[1]))
+            .Select(p => p.Length == 2 && sessions.ContainsKey(p[0]) && ContractWords.TryParse<RejectionReason>(p[1], out var reason) ? SessionOutcome.Rejected(p[0], reason) : null)
+            .OfType<SessionOutcome>()
             .ToList();
         var manageUrl = SiteLink($"{PagePath(token)}?lang={lang}");
         request.HttpContext.Response.Headers.CacheControl = "no-store";

@@ -31,12 +31,12 @@ public sealed class TrapBookings
             var (capacity, taken, waiting) = counts[id];
             var holdUntil = terms.HoldUntil(verified: false, now, session);
             results.Add(
-                now < session.Opens ? SessionOutcome.Rejected(id, "not-yet-open")
-                : now >= session.Closes ? SessionOutcome.Rejected(id, "closed")
-                : results.Any(r => r.HasSeat && session.Overlaps(sessions[r.Session])) ? SessionOutcome.Rejected(id, "conflict")
+                now < session.Opens ? SessionOutcome.Rejected(id, RejectionReason.NotYetOpen)
+                : now >= session.Closes ? SessionOutcome.Rejected(id, RejectionReason.Closed)
+                : results.Any(r => r.HasSeat && session.Overlaps(sessions[r.Session])) ? SessionOutcome.Rejected(id, RejectionReason.Conflict)
                 : taken < capacity ? (holdUntil is { } until ? SessionOutcome.Held(id, until) : SessionOutcome.Confirmed(id))
                 : session.Waitlist && acceptWaitlist ? SessionOutcome.Waitlisted(id, waiting + 1, holdUntil)
-                : SessionOutcome.Rejected(id, "full"));
+                : SessionOutcome.Rejected(id, RejectionReason.Full));
         }
 
         return results;
@@ -80,7 +80,7 @@ public sealed class TrapBookings
 
         var cancelled = booking with
         {
-            Results = [.. booking.Results.Select(r => sessionId is null || r.Session == sessionId ? new SessionOutcome(r.Session, "cancelled") : r)],
+            Results = [.. booking.Results.Select(r => sessionId is null || r.Session == sessionId ? SessionOutcome.Cancelled(r.Session) : r)],
         };
         lock (_gate)
         {

@@ -1,3 +1,5 @@
+using WeekendCulturel.Registration.Domain;
+
 namespace WeekendCulturel.Registration.Mail;
 
 /// <summary>
@@ -39,8 +41,8 @@ public sealed class MailComposer(Uri siteUrl)
 
     private MailMessage ConfirmRequest(MailContent c, Words w)
     {
-        var held = c.Sessions.Count(s => s.Status == "held");
-        var waiting = c.Sessions.Count(s => s.Status == "waitlisted");
+        var held = c.Sessions.Count(s => s.Status == OutcomeStatus.Held);
+        var waiting = c.Sessions.Count(s => s.Status == OutcomeStatus.Waitlisted);
         var deadline = Deadline(c);
         var what = (held, waiting) switch
         {
@@ -267,14 +269,14 @@ public sealed class MailComposer(Uri siteUrl)
         var until = s.Until is { } u ? MailDates.Moment(u, lang) : null;
         return s.Status switch
         {
-            "held" when until is not null => [new(w.T("Place gardée pour vous jusqu’au ", "Place held for you until ")), new(until, Strong: true)],
-            "held" => [new(w.T("Place gardée pour vous", "Place held for you"))],
-            "confirmed" => [new(w.T("Place confirmée", "Place confirmed"), Strong: true)],
-            "waitlisted" => [
+            OutcomeStatus.Held when until is not null => [new(w.T("Place gardée pour vous jusqu’au ", "Place held for you until ")), new(until, Strong: true)],
+            OutcomeStatus.Held => [new(w.T("Place gardée pour vous", "Place held for you"))],
+            OutcomeStatus.Confirmed => [new(w.T("Place confirmée", "Place confirmed"), Strong: true)],
+            OutcomeStatus.Waitlisted => [
                 new(s.Position is { } p ? w.T($"Liste d’attente, position {p}", $"Waiting list, position {p}") : w.T("Liste d’attente", "Waiting list"), Strong: true),
                 .. until is null ? Array.Empty<MailRun>() : [new(w.T($", à confirmer avant le {until}", $", to confirm by {until}"))]],
-            "cancelled" => [new(w.T("Place annulée", "Place cancelled"))],
-            "expired" => [new(w.T("Non confirmée à temps", "Not confirmed in time"))],
+            OutcomeStatus.Cancelled => [new(w.T("Place annulée", "Place cancelled"))],
+            OutcomeStatus.Expired => [new(w.T("Non confirmée à temps", "Not confirmed in time"))],
             _ => [],
         };
     }

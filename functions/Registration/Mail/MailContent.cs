@@ -1,3 +1,5 @@
+using WeekendCulturel.Registration.Domain;
+
 namespace WeekendCulturel.Registration.Mail;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed record MailContent(
     IReadOnlyList<MailBooking>? Bookings = null);
 
 /// <summary>One session as an e-mail shows it, in the message's language.</summary>
-/// <param name="Status">The contract's word: <c>held</c>, <c>confirmed</c>, <c>waitlisted</c>, <c>cancelled</c> or <c>expired</c>.</param>
+/// <param name="Status">Held, confirmed, waitlisted, cancelled or expired.</param>
 /// <param name="Position">1-based rank on the waiting list, when waitlisted.</param>
 /// <param name="Until">For <c>held</c>: its <c>holdUntil</c>; for <c>waitlisted</c> from an unverified address: its <c>confirmBy</c>.</param>
 /// <param name="GiveBackUrl">The page that gives this seat back (its button cancels), for a seat still held or confirmed.</param>
@@ -37,7 +39,7 @@ public sealed record MailSession(
     DateTimeOffset Start,
     DateTimeOffset End,
     string PageUrl,
-    string Status,
+    OutcomeStatus Status,
     int? Position = null,
     DateTimeOffset? Until = null,
     string? GiveBackUrl = null,

@@ -155,7 +155,7 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
         {
             var session = sessions.GetValueOrDefault(r.Session);
             var giveBack = r.HasSeat ? Link($"/api/registrations/{token}/sessions/{Uri.EscapeDataString(r.Session)}/give-back?lang={lang}") : null;
-            var calendar = kind is MessageKind.Confirmed or MessageKind.Reminder && r.Status == "confirmed" && session is not null ? session.CalendarFileFor(lang) : null;
+            var calendar = kind is MessageKind.Confirmed or MessageKind.Reminder && r.Status == OutcomeStatus.Confirmed && session is not null ? session.CalendarFileFor(lang) : null;
             return new MailSession(r.Session, session?.Title(lang) ?? r.Session, session?.Start ?? default, session?.End ?? default, session is null ? bookingPage : Link(session.Links.Page(lang)), r.Status, r.Position, r.HoldUntil ?? r.ConfirmBy, giveBack, calendar);
         }).ToList();
         return new MailContent(kind, lang, first.Email, booking.FirstName, booking.MaskedEmail, listed, links with

@@ -10,7 +10,7 @@ public sealed class CatalogueRows(TableClient table)
     public Task<IReadOnlyList<SessionDefinition>> SessionsAsync(CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         var sessions = new List<SessionDefinition>();
-        await foreach (var e in table.QueryAsync<SessionEntity>(x => x.PartitionKey == SessionEntity.Partition, cancellationToken: cancellation))
+        await foreach (var e in table.QueryAsync<SessionEntity>(x => x.PartitionKey == TableKeys.Sessions, cancellationToken: cancellation))
         {
             sessions.Add(new SessionDefinition(e.RowKey, e.TitleFr, e.TitleEn, e.Opens, e.Closes, e.Start, e.End, e.Capacity, e.Waitlist, new SessionLinks(e.PageFr, e.PageEn, e.CalendarFr, e.CalendarEn))
             {
@@ -23,7 +23,7 @@ public sealed class CatalogueRows(TableClient table)
 
     public Task<string?> SiteValueAsync(string row, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
-        var found = await table.GetEntityIfExistsAsync<SiteEntity>(SiteEntity.Partition, row, cancellationToken: cancellation);
+        var found = await table.GetEntityIfExistsAsync<SiteEntity>(TableKeys.Site, row, cancellationToken: cancellation);
         return found.HasValue ? found.Value!.Value : null;
     });
 

@@ -3,17 +3,15 @@ using Azure.Data.Tables;
 
 namespace WeekendCulturel.Registration.Storage;
 
-// One table holds everything. A session's partition (its id) holds its counter and its registrations, so
-// that a registration, a cancellation or a promotion is one entity-group transaction with the counter.
-// Keys starting with '!' cannot collide with session ids (lower-case letters, digits and hyphens).
+// One table holds everything (its keys: TableKeys). A session's partition (its id) holds its counter and its
+// registrations, so that a registration, a cancellation or a promotion is one entity-group transaction with
+// the counter.
 
 /// <summary>The seats of one session: in the session's partition, row <c>!counter</c>.</summary>
 public sealed class CounterEntity : ITableEntity
 {
-    public const string Row = "!counter";
-
     public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = Row;
+    public string RowKey { get; set; } = TableKeys.Counter;
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
 
@@ -44,7 +42,7 @@ public sealed class CounterEntity : ITableEntity
 /// <summary>One person's registration to one session: in the session's partition, row <c>r-{email hash}</c>.</summary>
 public sealed class RegistrationEntity : ITableEntity
 {
-    public static string RowFor(string emailHash) => "r-" + emailHash;
+    public static string RowFor(string emailHash) => TableKeys.Registration.Key(emailHash);
 
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
@@ -85,7 +83,7 @@ public sealed class RegistrationEntity : ITableEntity
 /// </summary>
 public sealed class BookingEntity : ITableEntity
 {
-    public static string PartitionFor(string tokenHash) => "!b-" + tokenHash[..2];
+    public static string PartitionFor(string tokenHash) => TableKeys.Bookings.Key(tokenHash[..2]);
 
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
@@ -118,7 +116,7 @@ public sealed class BookingEntity : ITableEntity
 /// </summary>
 public sealed class PersonEntity : ITableEntity
 {
-    public static string RowFor(string emailHash) => "p-" + emailHash;
+    public static string RowFor(string emailHash) => TableKeys.Person.Key(emailHash);
 
     /// <summary>The partition of the person's marker: that of the bookings drawn for them.</summary>
     public static string PartitionFor(string emailHash) => BookingEntity.PartitionFor(emailHash);
@@ -137,9 +135,7 @@ public sealed class PersonEntity : ITableEntity
 /// <summary>The catalogue of sessions (partition <c>!sessions</c>), written by <c>registrations sync</c>.</summary>
 public sealed class SessionEntity : ITableEntity
 {
-    public const string Partition = "!sessions";
-
-    public string PartitionKey { get; set; } = Partition;
+    public string PartitionKey { get; set; } = TableKeys.Sessions;
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
@@ -166,9 +162,7 @@ public sealed class SessionEntity : ITableEntity
 /// <summary>A newsletter subscription: partition <c>!newsletter</c>, row the email's keyed hash.</summary>
 public sealed class NewsletterEntity : ITableEntity
 {
-    public const string Partition = "!newsletter";
-
-    public string PartitionKey { get; set; } = Partition;
+    public string PartitionKey { get; set; } = TableKeys.Newsletter;
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
@@ -191,8 +185,6 @@ public sealed class NewsletterEntity : ITableEntity
 /// </summary>
 public sealed class OutboxEntity : ITableEntity
 {
-    public const string Prefix = "!m-";
-
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }
@@ -222,9 +214,7 @@ public sealed class OutboxEntity : ITableEntity
 /// </summary>
 public sealed class SiteEntity : ITableEntity
 {
-    public const string Partition = "!site";
-
-    public string PartitionKey { get; set; } = Partition;
+    public string PartitionKey { get; set; } = TableKeys.Site;
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }

@@ -47,7 +47,7 @@ public sealed class OutboxRows(TableClient table)
     public static OutboxEntity Message(string partition, MessageKind kind, string lang, string email, string emailHash, string bookingId, string session, DateTimeOffset now) => new()
     {
         PartitionKey = partition,
-        RowKey = OutboxEntity.Prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)),
+        RowKey = TableKeys.Message.Key(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))),
         Kind = kind.ToString(),
         Lang = lang,
         Email = email,
@@ -68,7 +68,7 @@ public sealed class OutboxRows(TableClient table)
         var stem = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{message.Kind}\n{subject}")).AsSpan(0, 12));
         for (var n = 0; n < most; n++)
         {
-            message.RowKey = $"{OutboxEntity.Prefix}{stem}-{hour}-{n}";
+            message.RowKey = TableKeys.Message.Key($"{stem}-{hour}-{n}");
             try
             {
                 await table.AddEntityAsync(message, cancellation);
@@ -119,7 +119,7 @@ public sealed class OutboxRows(TableClient table)
     /// <summary>Every pending row written before <paramref name="before"/>: what no nudge sent (a crash, a relay that was down).</summary>
     public Task<IReadOnlyList<OutboxEntity>> PendingBeforeAsync(DateTimeOffset before, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {OutboxEntity.Prefix} and RowKey lt {"!m."} and Pending eq true and CreatedAt lt {before}");
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {TableKeys.Message.Text} and RowKey lt {TableKeys.Message.End} and Pending eq true and CreatedAt lt {before}");
         var rows = new List<OutboxEntity>();
         await foreach (var row in table.QueryAsync<OutboxEntity>(filter, cancellationToken: cancellation))
         {

@@ -21,7 +21,7 @@ public sealed class PersonalDataRows(TableClient table, OutboxRows outbox)
                 .OrderBy(e => e.Status switch { nameof(RegistrationStatus.Confirmed) => 0, nameof(RegistrationStatus.Held) => 1, nameof(RegistrationStatus.Waitlisted) => 2, _ => 3 })
                 .ThenBy(e => e.Sequence)
                 .ThenBy(e => e.RegisteredAt)
-                .Select(e => new RegistrationRow(sessionId, e.Status.ToLowerInvariant(), waiting.TryGetValue(e.RowKey, out var p) ? p : null, e.FirstName, e.LastName, e.Email, e.Organisation, e.RegisteredAt)));
+                .Select(e => new RegistrationRow(sessionId, Enum.Parse<RegistrationStatus>(e.Status), waiting.TryGetValue(e.RowKey, out var p) ? p : null, e.FirstName, e.LastName, e.Email, e.Organisation, e.RegisteredAt)));
         }
 
         return (IReadOnlyList<RegistrationRow>)rows;
@@ -31,7 +31,8 @@ public sealed class PersonalDataRows(TableClient table, OutboxRows outbox)
     public async Task<List<RegistrationEntity>> RegistrationsAsync(string sessionId, CancellationToken cancellation = default)
     {
         var entities = new List<RegistrationEntity>();
-        await foreach (var e in table.QueryAsync<RegistrationEntity>(x => x.PartitionKey == sessionId && x.RowKey.CompareTo("r-") >= 0 && x.RowKey.CompareTo("r.") < 0, cancellationToken: cancellation))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {sessionId} and RowKey ge {TableKeys.Registration.Text} and RowKey lt {TableKeys.Registration.End}");
+        await foreach (var e in table.QueryAsync<RegistrationEntity>(filter, cancellationToken: cancellation))
         {
             entities.Add(e);
         }
@@ -48,7 +49,7 @@ public sealed class PersonalDataRows(TableClient table, OutboxRows outbox)
     public Task<OutboxEntity?> SubscribeAsync(string emailHash, string email, string lang, DateTimeOffset now, bool pending, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         var subscription = new NewsletterEntity { RowKey = emailHash, Email = email, Lang = lang, SubscribedAt = now, Pending = pending };
-        var message = OutboxRows.Message(NewsletterEntity.Partition, Mail.MessageKind.NewsletterConfirm, lang, email, emailHash, "", "", now);
+        var message = OutboxRows.Message(TableKeys.Newsletter, Mail.MessageKind.NewsletterConfirm, lang, email, emailHash, "", "", now);
         if (!pending)
         {
             try
@@ -68,7 +69,7 @@ public sealed class PersonalDataRows(TableClient table, OutboxRows outbox)
             return message;
         }
 
-        var existing = await table.GetEntityIfExistsAsync<NewsletterEntity>(NewsletterEntity.Partition, emailHash, cancellationToken: cancellation);
+        var existing = await table.GetEntityIfExistsAsync<NewsletterEntity>(TableKeys.Newsletter, emailHash, cancellationToken: cancellation);
         return existing.HasValue && existing.Value!.Pending
             ? await outbox.AddLimitedAsync(message, emailHash, most: 1, cancellation)
             : null;
@@ -79,7 +80,7 @@ public sealed class PersonalDataRows(TableClient table, OutboxRows outbox)
     {
         try
         {
-            await table.UpdateEntityAsync(new TableEntity(NewsletterEntity.Partition, emailHash) { [nameof(NewsletterEntity.Pending)] = false, [nameof(NewsletterEntity.SubscribedAt)] = now }, ETag.All, TableUpdateMode.Merge, cancellation);
+            await table.UpdateEntityAsync(new TableEntity(TableKeys.Newsletter, emailHash) { [nameof(NewsletterEntity.Pending)] = false, [nameof(NewsletterEntity.SubscribedAt)] = now }, ETag.All, TableUpdateMode.Merge, cancellation);
             return true;
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -90,13 +91,13 @@ public sealed class PersonalDataRows(TableClient table, OutboxRows outbox)
 
     /// <summary>Removes a subscription, pending or not; removing it twice is not an error.</summary>
     public Task UnsubscribeAsync(string emailHash, CancellationToken cancellation = default) => Guard(cancellation, () =>
-        table.DeleteEntityAsync(NewsletterEntity.Partition, emailHash, ETag.All, cancellation));
+        table.DeleteEntityAsync(TableKeys.Newsletter, emailHash, ETag.All, cancellation));
 
     /// <summary>Deletes the pending subscriptions asked before <paramref name="before"/>; returns how many.</summary>
     public Task<int> DeletePendingSubscriptionsAsync(DateTimeOffset before, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
         var deleted = 0;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {NewsletterEntity.Partition} and Pending eq true and SubscribedAt lt {before}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Newsletter} and Pending eq true and SubscribedAt lt {before}");
         await foreach (var row in table.QueryAsync<NewsletterEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellation))
         {
             await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellation);
@@ -112,10 +113,10 @@ public sealed class PersonalDataRows(TableClient table, OutboxRows outbox)
         var doomed = new List<TableEntity>();
         await foreach (var e in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellation))
         {
-            var personal = e.RowKey.StartsWith("r-", StringComparison.Ordinal)
-                || e.RowKey.StartsWith(OutboxEntity.Prefix, StringComparison.Ordinal)
-                || e.PartitionKey.StartsWith("!b-", StringComparison.Ordinal)
-                || e.PartitionKey == NewsletterEntity.Partition;
+            var personal = TableKeys.Registration.Starts(e.RowKey)
+                || TableKeys.Message.Starts(e.RowKey)
+                || TableKeys.Bookings.Starts(e.PartitionKey)
+                || e.PartitionKey == TableKeys.Newsletter;
             if (personal)
             {
                 doomed.Add(e);

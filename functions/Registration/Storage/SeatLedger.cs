@@ -174,7 +174,7 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
     }
 
     private static OutboxEntity MessageFor(RegistrationEntity person, MessageKind kind, DateTimeOffset now) =>
-        OutboxRows.Message(person.PartitionKey, kind, person.Lang, person.Email, person.RowKey["r-".Length..], person.BookingId, person.PartitionKey, now);
+        OutboxRows.Message(person.PartitionKey, kind, person.Lang, person.Email, TableKeys.Registration.Rest(person.RowKey), person.BookingId, person.PartitionKey, now);
 
     private static DateTimeOffset Earliest(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
 
@@ -435,7 +435,7 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
                 {
                     if (!remembered && rowRead)
                     {
-                        return new SeatTaken(SessionOutcome.Rejected(session.Id, "full"), false, null);
+                        return new SeatTaken(SessionOutcome.Rejected(session.Id, RejectionReason.Full), false, null);
                     }
 
                     // A refusal writes nothing, so no ETag checks it: decide it on a counter read now, and
@@ -791,7 +791,7 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
 
     private async Task<CounterEntity?> CounterAsync(string sessionId, CancellationToken cancellation)
     {
-        var found = await _table.GetEntityIfExistsAsync<CounterEntity>(sessionId, CounterEntity.Row, cancellationToken: cancellation);
+        var found = await _table.GetEntityIfExistsAsync<CounterEntity>(sessionId, TableKeys.Counter, cancellationToken: cancellation);
         return found.HasValue ? found.Value : null;
     }
 

@@ -51,7 +51,7 @@ public sealed class CatalogueCalendarTests(AzuriteFixture azurite)
     private static async Task<Dictionary<string, string>> ETagsAsync(ApiServer api)
     {
         var tags = new Dictionary<string, string>();
-        await foreach (var e in api.Store.Table.QueryAsync<TableEntity>(x => x.PartitionKey == SessionEntity.Partition))
+        await foreach (var e in api.Store.Table.QueryAsync<TableEntity>(x => x.PartitionKey == TableKeys.Sessions))
         {
             tags[e.RowKey] = e.ETag.ToString();
         }

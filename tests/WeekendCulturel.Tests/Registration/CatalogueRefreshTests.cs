@@ -17,11 +17,11 @@ public sealed class CatalogueRefreshTests(AzuriteFixture azurite)
         Assert.Contains("dropped", (await service.SessionsAsync()).Keys);
 
         // The site is published without it, and this instance reads its catalogue again.
-        await api.Store.Table.DeleteEntityAsync(SessionEntity.Partition, "dropped");
+        await api.Store.Table.DeleteEntityAsync(TableKeys.Sessions, "dropped");
         api.Services.GetRequiredService<SessionCatalogue>().Invalidate();
         var reply = await service.RegisterAsync(["small", "dropped"], new Applicant("Camille", "Martin", "camille@example.org", "", "fr", AcceptWaitlist: true));
 
-        Assert.Equal(("small", "confirmed"), (reply.Results[0].Session, reply.Results[0].Status));
-        Assert.Equal(("dropped", "rejected", "closed"), (reply.Results[1].Session, reply.Results[1].Status, reply.Results[1].Reason));
+        Assert.Equal(("small", OutcomeStatus.Confirmed), (reply.Results[0].Session, reply.Results[0].Status));
+        Assert.Equal(("dropped", OutcomeStatus.Rejected, (RejectionReason?)RejectionReason.Closed), (reply.Results[1].Session, reply.Results[1].Status, reply.Results[1].Reason));
     }
 }

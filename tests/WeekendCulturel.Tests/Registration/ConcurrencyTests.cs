@@ -101,7 +101,7 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite)
         var counter = (await api.Store.Seats.CountsAsync("rush"))!.Value;
         Assert.Equal(new SeatCounts(25, 0, 275, 25), counter);
         var messages = new List<TableEntity>();
-        await foreach (var row in api.Store.Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"rush"} and RowKey ge {OutboxEntity.Prefix} and RowKey lt {"!m."}")))
+        await foreach (var row in api.Store.Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"rush"} and RowKey ge {TableKeys.Message.Text} and RowKey lt {TableKeys.Message.End}")))
         {
             messages.Add(row);
         }

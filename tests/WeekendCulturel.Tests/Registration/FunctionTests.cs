@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using WeekendCulturel.Functions;
 using WeekendCulturel.Registration.Domain;
 using WeekendCulturel.Registration.Http;
+using WeekendCulturel.Registration.Storage;
 using WeekendCulturel.Tests.Support;
 
 namespace WeekendCulturel.Tests.Registration;
@@ -165,8 +166,8 @@ public sealed class FunctionTests(AzuriteFixture azurite)
             left.Add(e.PartitionKey + "/" + e.RowKey);
         }
 
-        Assert.DoesNotContain(left, k => k.StartsWith("!newsletter", StringComparison.Ordinal) || k.StartsWith("!b-", StringComparison.Ordinal) || k.Contains("/r-", StringComparison.Ordinal));
-        Assert.Contains("small/!counter", left);
+        Assert.DoesNotContain(left, k => k.StartsWith(TableKeys.Newsletter, StringComparison.Ordinal) || TableKeys.Bookings.Starts(k) || k.Contains("/" + TableKeys.Registration.Text, StringComparison.Ordinal));
+        Assert.Contains($"small/{TableKeys.Counter}", left);
     }
 
     [Fact]

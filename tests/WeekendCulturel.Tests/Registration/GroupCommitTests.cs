@@ -25,13 +25,13 @@ public sealed class GroupCommitTests(AzuriteFixture azurite)
 
         Assert.True(api.Store.Seats.SeatTransactions < 40, $"{api.Store.Seats.SeatTransactions} transactions for 40 registrations");
         Assert.All(answers, a => Assert.True(a.Created));
-        Assert.Equal(25, answers.Count(a => a.Outcome.Status == "confirmed"));
-        Assert.Equal(Enumerable.Range(1, 15), answers.Where(a => a.Outcome.Status == "waitlisted").Select(a => a.Outcome.Position!.Value).Order());
+        Assert.Equal(25, answers.Count(a => a.Outcome.Status == OutcomeStatus.Confirmed));
+        Assert.Equal(Enumerable.Range(1, 15), answers.Where(a => a.Outcome.Status == OutcomeStatus.Waitlisted).Select(a => a.Outcome.Position!.Value).Order());
         await ConcurrencyTests.AssertConsistent(api, "rush", confirmed: 25, waiting: 15);
 
         // Each waiting person was told the rank their stored waiting number has.
         var stored = (await api.Store.PersonalData.RegistrationsAsync("rush")).Where(e => e.Status == "Waitlisted").OrderBy(e => e.Sequence).Select((e, i) => (e.LastName, Rank: i + 1)).ToDictionary(p => p.LastName, p => p.Rank);
-        Assert.All(answers.Where(a => a.Outcome.Status == "waitlisted"), a => Assert.Equal(stored[$"Martin-{a.Person}"], a.Outcome.Position));
+        Assert.All(answers.Where(a => a.Outcome.Status == OutcomeStatus.Waitlisted), a => Assert.Equal(stored[$"Martin-{a.Person}"], a.Outcome.Position));
     }
 
     [Fact]
@@ -42,12 +42,12 @@ public sealed class GroupCommitTests(AzuriteFixture azurite)
         // Odd people do not accept the waiting list: once the 25 seats are gone, they are refused.
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Register(api, i, acceptWaitlist: i % 2 == 0)));
 
-        Assert.Equal(25, answers.Count(a => a.Outcome.Status == "confirmed"));
-        var waiting = answers.Where(a => a.Outcome.Status == "waitlisted").ToList();
-        var refused = answers.Where(a => a.Outcome.Status == "rejected").ToList();
+        Assert.Equal(25, answers.Count(a => a.Outcome.Status == OutcomeStatus.Confirmed));
+        var waiting = answers.Where(a => a.Outcome.Status == OutcomeStatus.Waitlisted).ToList();
+        var refused = answers.Where(a => a.Outcome.Status == OutcomeStatus.Rejected).ToList();
         Assert.Equal(25, waiting.Count + refused.Count);
         Assert.All(waiting, a => Assert.Equal(0, a.Person % 2));
-        Assert.All(refused, a => Assert.Equal(("full", false, 1), (a.Outcome.Reason, a.Created, a.Person % 2)));
+        Assert.All(refused, a => Assert.Equal(((RejectionReason?)RejectionReason.Full, false, 1), (a.Outcome.Reason, a.Created, a.Person % 2)));
         Assert.Equal(Enumerable.Range(1, waiting.Count), waiting.Select(a => a.Outcome.Position!.Value).Order());
         await ConcurrencyTests.AssertConsistent(api, "rush", confirmed: 25, waiting: waiting.Count);
     }
@@ -65,10 +65,10 @@ public sealed class GroupCommitTests(AzuriteFixture azurite)
         Assert.True(first.Created);
         var again = answers.Single(a => a.Person == 7);
         Assert.False(again.Created);
-        Assert.Equal("registered", again.Outcome.Status);
+        Assert.Equal(OutcomeStatus.Registered, again.Outcome.Status);
         Assert.All(answers.Where(a => a.Person != 7), a => Assert.True(a.Created));
-        Assert.Equal(24, answers.Count(a => a.Person != 7 && a.Outcome.Status == "confirmed"));
-        Assert.Equal(Enumerable.Range(1, 6), answers.Where(a => a.Outcome.Status == "waitlisted").Select(a => a.Outcome.Position!.Value).Order());
+        Assert.Equal(24, answers.Count(a => a.Person != 7 && a.Outcome.Status == OutcomeStatus.Confirmed));
+        Assert.Equal(Enumerable.Range(1, 6), answers.Where(a => a.Outcome.Status == OutcomeStatus.Waitlisted).Select(a => a.Outcome.Position!.Value).Order());
         await ConcurrencyTests.AssertConsistent(api, "rush", confirmed: 25, waiting: 6);
     }
 

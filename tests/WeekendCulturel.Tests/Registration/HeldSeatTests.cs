@@ -198,7 +198,7 @@ public sealed class HeldSeatTests(AzuriteFixture azurite)
 
         Assert.Equal(before, (await api.Store.Seats.CountsAsync("one"))!.Value);
         Assert.Equal("held", await StatusAsync(api, token));
-        var subscription = await api.Store.Table.GetEntityAsync<NewsletterEntity>(NewsletterEntity.Partition, hash);
+        var subscription = await api.Store.Table.GetEntityAsync<NewsletterEntity>(TableKeys.Newsletter, hash);
         Assert.True(subscription.Value.Pending);
     }
 
@@ -252,14 +252,14 @@ public sealed class HeldSeatTests(AzuriteFixture azurite)
         var tokens = api.Services.GetRequiredService<NewsletterTokens>();
 
         Assert.Equal(HttpStatusCode.Accepted, (await api.Client.PostAsJsonAsync("/api/newsletter", new { email = "n@example.org", acceptPrivacy = true })).StatusCode);
-        Assert.True((await api.Store.Table.GetEntityAsync<NewsletterEntity>(NewsletterEntity.Partition, hash)).Value.Pending);
+        Assert.True((await api.Store.Table.GetEntityAsync<NewsletterEntity>(TableKeys.Newsletter, hash)).Value.Pending);
         Assert.Single(await MessagesAsync(api), m => m.Kind == nameof(MessageKind.NewsletterConfirm));
 
         Assert.Equal(HttpStatusCode.NotFound, (await api.Client.PostAsJsonAsync("/api/newsletter/confirm", new { token = tokens.For(hash, NewsletterAction.Unsubscribe) })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.Client.PostAsJsonAsync("/api/newsletter/confirm", new { token = tokens.For(hash, NewsletterAction.Confirm) })).StatusCode);
-        Assert.False((await api.Store.Table.GetEntityAsync<NewsletterEntity>(NewsletterEntity.Partition, hash)).Value.Pending);
+        Assert.False((await api.Store.Table.GetEntityAsync<NewsletterEntity>(TableKeys.Newsletter, hash)).Value.Pending);
         Assert.Equal(HttpStatusCode.OK, (await api.Client.PostAsJsonAsync("/api/newsletter/unsubscribe", new { token = tokens.For(hash, NewsletterAction.Unsubscribe) })).StatusCode);
-        Assert.False((await api.Store.Table.GetEntityIfExistsAsync<NewsletterEntity>(NewsletterEntity.Partition, hash)).HasValue);
+        Assert.False((await api.Store.Table.GetEntityIfExistsAsync<NewsletterEntity>(TableKeys.Newsletter, hash)).HasValue);
     }
 
     private static string CodeOf(ApiServer api, System.Text.Json.JsonElement booking) =>
@@ -281,7 +281,7 @@ public sealed class HeldSeatTests(AzuriteFixture azurite)
     private static async Task<List<OutboxEntity>> MessagesAsync(ApiServer api)
     {
         var rows = new List<OutboxEntity>();
-        await foreach (var row in api.Store.Table.QueryAsync<OutboxEntity>(TableClient.CreateQueryFilter($"RowKey ge {OutboxEntity.Prefix} and RowKey lt {"!m."}")))
+        await foreach (var row in api.Store.Table.QueryAsync<OutboxEntity>(TableClient.CreateQueryFilter($"RowKey ge {TableKeys.Message.Text} and RowKey lt {TableKeys.Message.End}")))
         {
             rows.Add(row);
         }

@@ -7,6 +7,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WeekendCulturel.Functions;
+using WeekendCulturel.Registration.Domain;
 using WeekendCulturel.Registration.Hosting;
 using WeekendCulturel.Registration.Http;
 using WeekendCulturel.Tests.Support;
@@ -53,6 +54,22 @@ public sealed partial class OpenApiTests
     private static readonly string[] Methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
     private static JsonElement Document { get; } = JsonDocument.Parse(OpenApiDocument.Json).RootElement;
+
+    /// <summary>The words the document lists for each closed set are those the API writes: its enums' contract words.</summary>
+    [Fact]
+    public void Each_closed_set_lists_the_words_of_its_enum()
+    {
+        Assert.Equal(Words<Availability>(), Listed("SessionLive", "state"));
+        Assert.Equal(Words<OutcomeStatus>(), Listed("Result", "status"));
+        Assert.Equal(Words<RejectionReason>(), Listed("Result", "reason"));
+
+        static IEnumerable<string> Words<T>()
+            where T : struct, Enum => Enum.GetValues<T>().Select(v => v.Word()).Order(StringComparer.Ordinal);
+
+        static IEnumerable<string> Listed(string schema, string property) =>
+            Document.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties").GetProperty(property)
+                .GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal);
+    }
 
     [Fact]
     public void The_embedded_document_is_the_file_in_docs_and_declares_OpenAPI_3_1()

@@ -30,7 +30,7 @@ public sealed class RoundTripTests(AzuriteFixture azurite)
 
         // The other instance takes the last seat; this one still holds the counter with one seat free.
         var (taken, _, _) = await other.Seats.RegisterAsync(Small, Applicant(2), Hash(api, 2), "b_other", ApiServer.Now);
-        Assert.Equal("confirmed", taken.Status);
+        Assert.Equal(OutcomeStatus.Confirmed, taken.Status);
         var third = await ApiServer.JsonAsync(await api.RegisterAsync(ApiServer.Person(3, "small")));
 
         var result = third.GetProperty("results")[0];

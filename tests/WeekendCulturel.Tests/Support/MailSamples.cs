@@ -1,4 +1,5 @@
 using System.Text;
+using WeekendCulturel.Registration.Domain;
 using WeekendCulturel.Registration.Mail;
 
 namespace WeekendCulturel.Tests.Support;
@@ -40,7 +41,7 @@ public static class MailSamples
         var en = lang == "en";
         var booking = $"{Site}/api/registrations/{Token}/page?lang={lang}";
         var confirm = $"{Site}/api/registrations/{Token}/confirm?code=Qw3rTy8uIo1pAs5dFg7hJk&lang={lang}";
-        MailSession Session(string id, string fr, string english, string start, string end, string status, int? position = null, DateTimeOffset? until = null, bool giveBack = false, bool calendar = false) => new(
+        MailSession Session(string id, string fr, string english, string start, string end, OutcomeStatus status, int? position = null, DateTimeOffset? until = null, bool giveBack = false, bool calendar = false) => new(
             id,
             en ? english : fr,
             DateTimeOffset.Parse(start),
@@ -52,13 +53,13 @@ public static class MailSamples
             giveBack ? $"{Site}/api/registrations/{Token}/sessions/{id}/give-back?lang={lang}" : null,
             calendar ? new CalendarFile(id + ".ics", Encoding.UTF8.GetBytes("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")) : null);
 
-        MailSession Comparia(string status, int? position = null, DateTimeOffset? until = null, bool giveBack = false, bool calendar = false) => Session(
+        MailSession Comparia(OutcomeStatus status, int? position = null, DateTimeOffset? until = null, bool giveBack = false, bool calendar = false) => Session(
             "atelier-compar-ia", "Atelier Compar:IA\u00a0: comparer deux IA à l’aveugle", "Compar:IA workshop: compare two AIs blind",
             "2025-02-08T10:30:00+01:00", "2025-02-08T11:30:00+01:00", status, position, until, giveBack, calendar);
-        MailSession Creating(string status, int? position = null, DateTimeOffset? until = null, bool giveBack = false, bool calendar = false) => Session(
+        MailSession Creating(OutcomeStatus status, int? position = null, DateTimeOffset? until = null, bool giveBack = false, bool calendar = false) => Session(
             "atelier-creer-avec-ia", "Atelier\u00a0: créer avec l’IA", "Workshop: creating with AI",
             "2025-02-08T14:00:00+01:00", "2025-02-08T15:30:00+01:00", status, position, until, giveBack, calendar);
-        MailSession Exhibition(string status, int? position = null, DateTimeOffset? until = null, bool giveBack = false, bool calendar = false) => Session(
+        MailSession Exhibition(OutcomeStatus status, int? position = null, DateTimeOffset? until = null, bool giveBack = false, bool calendar = false) => Session(
             "exposition-machina-sapiens-11h", "Exposition «\u00a0Machina sapiens\u00a0» – entrée de 11\u00a0h", "“Machina sapiens” exhibition – entry at 11 am",
             "2025-02-09T11:00:00+01:00", "2025-02-09T12:00:00+01:00", status, position, until, giveBack, calendar);
 
@@ -68,25 +69,25 @@ public static class MailSamples
         return kind switch
         {
             MessageKind.ConfirmRequest => Of(
-                [Comparia("held", until: Deadline, giveBack: true), Creating("held", until: Deadline, giveBack: true), Exhibition("waitlisted", position: 3, until: Deadline)],
+                [Comparia(OutcomeStatus.Held, until: Deadline, giveBack: true), Creating(OutcomeStatus.Held, until: Deadline, giveBack: true), Exhibition(OutcomeStatus.Waitlisted, position: 3, until: Deadline)],
                 new MailLinks(Booking: booking, Confirm: confirm),
                 Deadline),
-            MessageKind.Confirmed => Of([Comparia("confirmed", giveBack: true, calendar: true), Creating("confirmed", giveBack: true, calendar: true)], new MailLinks(Booking: booking)),
-            MessageKind.Waitlisted => Of([Exhibition("waitlisted", position: 2)], new MailLinks(Booking: booking)),
-            MessageKind.Offer => Of([Exhibition("held", until: DateTimeOffset.Parse("2025-02-08T22:00:00+01:00"), giveBack: true)], new MailLinks(Booking: booking, Confirm: confirm), DateTimeOffset.Parse("2025-02-08T22:00:00+01:00")),
-            MessageKind.OfferExpired => Of([Exhibition("expired")], new MailLinks(Booking: booking)),
-            MessageKind.HoldExpired => Of([Comparia("expired"), Creating("expired")], new MailLinks()),
-            MessageKind.Cancelled => Of([Creating("cancelled")], new MailLinks(Booking: booking)),
-            MessageKind.Reminder => Of([Comparia("confirmed", giveBack: true, calendar: true)], new MailLinks(Booking: booking)),
+            MessageKind.Confirmed => Of([Comparia(OutcomeStatus.Confirmed, giveBack: true, calendar: true), Creating(OutcomeStatus.Confirmed, giveBack: true, calendar: true)], new MailLinks(Booking: booking)),
+            MessageKind.Waitlisted => Of([Exhibition(OutcomeStatus.Waitlisted, position: 2)], new MailLinks(Booking: booking)),
+            MessageKind.Offer => Of([Exhibition(OutcomeStatus.Held, until: DateTimeOffset.Parse("2025-02-08T22:00:00+01:00"), giveBack: true)], new MailLinks(Booking: booking, Confirm: confirm), DateTimeOffset.Parse("2025-02-08T22:00:00+01:00")),
+            MessageKind.OfferExpired => Of([Exhibition(OutcomeStatus.Expired)], new MailLinks(Booking: booking)),
+            MessageKind.HoldExpired => Of([Comparia(OutcomeStatus.Expired), Creating(OutcomeStatus.Expired)], new MailLinks()),
+            MessageKind.Cancelled => Of([Creating(OutcomeStatus.Cancelled)], new MailLinks(Booking: booking)),
+            MessageKind.Reminder => Of([Comparia(OutcomeStatus.Confirmed, giveBack: true, calendar: true)], new MailLinks(Booking: booking)),
             MessageKind.Recovery => Of(
                 [],
                 new MailLinks(),
                 bookings:
                 [
-                    new MailBooking(DateTimeOffset.Parse("2025-01-21T09:12:00+01:00"), [Comparia("confirmed").Title, Creating("confirmed").Title], booking),
-                    new MailBooking(DateTimeOffset.Parse("2025-01-28T18:40:00+01:00"), [Exhibition("waitlisted").Title], $"{Site}/api/registrations/Lm4nBv6cXz8aSd2fGh5jKq9wEr3tYu7i/page?lang={lang}"),
+                    new MailBooking(DateTimeOffset.Parse("2025-01-21T09:12:00+01:00"), [Comparia(OutcomeStatus.Confirmed).Title, Creating(OutcomeStatus.Confirmed).Title], booking),
+                    new MailBooking(DateTimeOffset.Parse("2025-01-28T18:40:00+01:00"), [Exhibition(OutcomeStatus.Waitlisted).Title], $"{Site}/api/registrations/Lm4nBv6cXz8aSd2fGh5jKq9wEr3tYu7i/page?lang={lang}"),
                 ]),
-            MessageKind.AlreadyRegistered => Of([Comparia("confirmed", giveBack: true)], new MailLinks(Booking: booking)),
+            MessageKind.AlreadyRegistered => Of([Comparia(OutcomeStatus.Confirmed, giveBack: true)], new MailLinks(Booking: booking)),
             MessageKind.NewsletterConfirm => Of(
                 [],
                 new MailLinks(

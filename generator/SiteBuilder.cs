@@ -197,7 +197,7 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
         foreach (var item in content.Press.Where(p => p.Attachment is not null))
         {
             var source = Path.Combine(contentDirectory, "press", "files", item.Attachment!);
-            files.Add(new OutputFile(PressItemPage.AttachmentPathOf(item.Attachment!).TrimStart('/'), File.ReadAllBytes(source)));
+            files.Add(new OutputFile(Routes.PressFile(item.Attachment!).TrimStart('/'), File.ReadAllBytes(source)));
         }
 
         return files;

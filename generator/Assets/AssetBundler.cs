@@ -13,8 +13,8 @@ public sealed record AssetBundle(AssetUrls Urls, IReadOnlyList<OutputFile> Files
 /// <summary>
 /// Builds the site's one stylesheet from the parts of the DSFR the pages actually use (found from the classes
 /// in the rendered HTML) plus the theme's own styles, publishes the theme's script (which does the little the
-/// DSFR's scripts would do here, see site.js), and gives every published asset a fingerprinted name so it
-/// can be cached for ever.
+/// DSFR's scripts would do here, see <c>theme/assets/js/</c>), and gives every published asset a fingerprinted
+/// name so it can be cached for ever.
 /// </summary>
 public sealed partial class AssetBundler(ThemeFiles theme)
 {
@@ -57,7 +57,7 @@ public sealed partial class AssetBundler(ThemeFiles theme)
         ("header", ["fr-header"]),
     ];
 
-    // Classes that site.js sets on the DSFR's components (an open dialog, an unfolded breadcrumb) and a few
+    // Classes that the site's script sets on the DSFR's components (an open dialog, an unfolded breadcrumb) and a few
     // core utilities worth keeping whatever the pages say: never in the rendered HTML, always kept.
     private static readonly string[] RuntimePrefixes = ["fr-modal--opened", "fr-collapse", "fr-hidden", "fr-unhidden", "fr-enlarge", "fr-sr-only"];
 
@@ -72,7 +72,7 @@ public sealed partial class AssetBundler(ThemeFiles theme)
         var classes = new HashSet<string>(usedClasses, StringComparer.Ordinal);
         classes.UnionWith(DynamicClasses());
         var siteCss = File.ReadAllText(theme.SiteCss);
-        var siteJs = File.ReadAllText(theme.SiteJs);
+        var siteJs = Script();
         var key = string.Join(' ', classes.Order(StringComparer.Ordinal)) + "\n" + siteCss + "\n" + siteJs + "\n" + generatedCss;
         if (_last is { } last && last.Key == key)
         {
@@ -89,7 +89,7 @@ public sealed partial class AssetBundler(ThemeFiles theme)
         var files = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
 
         var css = new StringBuilder();
-        // The core and the components are pruned to the classes the pages use, plus those site.js sets.
+        // The core and the components are pruned to the classes the pages use, plus those the script sets.
         Func<string, bool> used = c => !c.StartsWith("fr-", StringComparison.Ordinal) || classes.Contains(c) || RuntimePrefixes.Any(p => c.StartsWith(p, StringComparison.Ordinal));
         AppendCss(css, "core/core.main.min.css", files, used);
         AppendCss(css, "scheme/scheme.min.css", files);
@@ -168,6 +168,23 @@ public sealed partial class AssetBundler(ThemeFiles theme)
     }
 
     private static readonly string[] PlaceholderList = [Placeholders.Stylesheet, Placeholders.Script, Placeholders.Favicon];
+
+    /// <summary>
+    /// The site's one script: the theme's script files in ordinal order of their names, each a behaviour that
+    /// enhances pages which already work without JavaScript, after the helpers they share (the files whose names
+    /// start with "_", which sort first). The page loads it as a module, so what a file declares at its top
+    /// stays inside the script.
+    /// </summary>
+    private string Script()
+    {
+        var script = new StringBuilder();
+        foreach (var file in Directory.GetFiles(theme.ScriptModules, "*.js").Order(StringComparer.Ordinal))
+        {
+            script.Append(script.Length == 0 ? "" : "\n").Append(File.ReadAllText(file));
+        }
+
+        return script.ToString();
+    }
 
     private IEnumerable<string> DynamicClasses() => File.Exists(theme.DynamicClasses)
         ? File.ReadLines(theme.DynamicClasses).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))

@@ -8,7 +8,8 @@ public sealed record ThemeFiles(string Directory)
 {
     public string SiteCss => Path.Combine(Directory, "assets", "site.css");
 
-    public string SiteJs => Path.Combine(Directory, "assets", "site.js");
+    /// <summary>The folder of the theme's script, one file per behaviour, joined into the site's one script.</summary>
+    public string ScriptModules => Path.Combine(Directory, "assets", "js");
 
     public string DynamicClasses => Path.Combine(Directory, "assets", "dynamic-classes.txt");
 

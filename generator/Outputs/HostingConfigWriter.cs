@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using WeekendCulturel.Generator.Output;
 using WeekendCulturel.Registration.Http;
+using WeekendCulturel.Contract;
 
 namespace WeekendCulturel.Generator.Outputs;
 
@@ -39,7 +40,7 @@ public static class HostingConfigWriter
                 },
                 new JsonObject
                 {
-                    ["route"] = "/api/*",
+                    ["route"] = ApiPaths.Root + "/*",
                     ["headers"] = new JsonObject { ["Cache-Control"] = "no-store" },
                 }),
             ["responseOverrides"] = new JsonObject

@@ -1,3 +1,4 @@
+using WeekendCulturel.Contract;
 using WeekendCulturel.Theme.Model;
 using WeekendCulturel.Theme.Pages;
 
@@ -44,8 +45,8 @@ public static class SitePlanner
         foreach (var venue in content.Venues.Values.Where(v => v.Text.Has(lang)))
         {
             var text = venue.Text.For(lang);
-            var path = Routes.Venues(lang) + venue.Id + "/";
-            var alternate = venue.Text.Has(other) ? Routes.Venues(other) + venue.Id + "/" : null;
+            var path = Routes.Venue(venue, lang);
+            var alternate = venue.Text.Has(other) ? Routes.Venue(venue, other) : null;
             pages.Add(PlannedPage.Of<VenuePage>(path, new VenuePageParameters(context,
                 Meta(path, alternate, text.Name, $"{text.Name}, {venue.Address.Street}, {venue.Address.PostalCode} {venue.Address.City}", [venuesCrumb]),
                 venue)));
@@ -57,8 +58,8 @@ public static class SitePlanner
         foreach (var item in content.Press.Where(p => p.Text.Has(lang)))
         {
             var text = item.Text.For(lang);
-            var path = Routes.Press(lang) + item.Id + "/";
-            var alternate = item.Text.Has(other) ? Routes.Press(other) + item.Id + "/" : null;
+            var path = Routes.PressItem(item, lang);
+            var alternate = item.Text.Has(other) ? Routes.PressItem(item, other) : null;
             pages.Add(PlannedPage.Of<PressItemPage>(path, new PressItemPageParameters(context,
                 Meta(path, alternate, text.Title, text.Summary, [pressCrumb], ogType: "article"), item)));
         }
@@ -127,8 +128,8 @@ public static class SitePlanner
     /// </summary>
     public static IReadOnlyList<PlannedPage> PlanShells(RenderContext context) =>
         [.. new[] { Lang.Fr, Lang.En }.Select(lang => PlannedPage.Of<MessagePage>("/_shell/" + lang.Code(), new MessagePageParameters(context,
-            new PageMeta(lang, Routes.Registration(lang), null, "@@wc-title@@", context.Site.Name[lang], [new Crumb(lang == Lang.Fr ? "Inscription" : "Registration", Routes.Registration(lang))], Indexable: false),
-            Raw: "<!--wc:main-->")))];
+            new PageMeta(lang, Routes.Registration(lang), null, PageShellMarkers.Title, context.Site.Name[lang], [new Crumb(lang == Lang.Fr ? "Inscription" : "Registration", Routes.Registration(lang))], Indexable: false),
+            Raw: PageShellMarkers.Main)))];
 
     private static string Describe(string section, SiteInfo site, Lang lang) => $"{section} – {site.Name[lang]}";
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using WeekendCulturel.Generator.Cli;
 using WeekendCulturel.Generator.Registration;
 using WeekendCulturel.Registration.Hosting;
+using WeekendCulturel.Contract;
 
 namespace WeekendCulturel.Generator.Serve;
 
@@ -181,7 +182,7 @@ public static class PreviewServer
         app.MapFallback(async context =>
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
-            if (context.Request.Path.StartsWithSegments("/api"))
+            if (context.Request.Path.StartsWithSegments(ApiPaths.Root))
             {
                 return;
             }

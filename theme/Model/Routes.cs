@@ -26,6 +26,9 @@ public static class Routes
 
     public static string PressItem(PressItem item, Lang lang) => Press(item.Text.Has(lang) ? lang : Lang.Fr) + item.Id + "/";
 
+    /// <summary>A press item's attachment, published once, under the French press section.</summary>
+    public static string PressFile(string attachment) => Press(Lang.Fr) + "fichiers/" + attachment;
+
     public static string PressFeed(Lang lang) => Press(lang) + (lang == Lang.Fr ? "flux.xml" : "feed.xml");
 
     public static string Partners(Lang lang) => lang == Lang.Fr ? "/partenaires/" : "/en/partners/";
@@ -50,7 +53,10 @@ public static class Routes
     public static string FindRegistrationsThanks(Lang lang) => FindRegistrations(lang) + (lang == Lang.Fr ? "merci/" : "thanks/");
 
     /// <summary>The registration form with a session ticked (by the script) and in view (by the anchor).</summary>
-    public static string RegisterFor(string sessionId, Lang lang) => Registration(lang) + "?session=" + sessionId + "#seance-" + sessionId;
+    public static string RegisterFor(string sessionId, Lang lang) => Registration(lang) + "?" + SessionParameter + "=" + sessionId + "#seance-" + sessionId;
+
+    /// <summary>The query parameter of <see cref="RegisterFor"/> that names the session to tick.</summary>
+    public const string SessionParameter = "session";
 
     public static string SessionCalendar(string id, Lang lang) => (lang == Lang.Fr ? "/agenda/" : "/en/calendar/") + id + ".ics";
 

@@ -80,6 +80,10 @@ public sealed record Ui
         Registration = "Inscription",
         SeatsFreedAtTheDoorOne = "{0} place libérée sur place",
         SeatsFreedAtTheDoorOther = "{0} places libérées sur place",
+        LiveSeatsOpen = "{0} {0|place|places} {0|restante|restantes} sur {1}",
+        LiveSeatsWaitlist = "Complet\u00a0: liste d’attente ouverte ({2} {2|personne|personnes} en attente)",
+        LiveSeatsFull = "Complet",
+        LiveSeatsClosed = "Inscriptions closes",
         FindRegistrations = "Retrouver mes inscriptions",
         LostYourLink = "Déjà inscrit ou inscrite, et lien perdu ?",
         ReadMore = "Lire la suite",
@@ -180,6 +184,10 @@ public sealed record Ui
         Registration = "Registration",
         SeatsFreedAtTheDoorOne = "{0} seat freed at the door",
         SeatsFreedAtTheDoorOther = "{0} seats freed at the door",
+        LiveSeatsOpen = "{0} of {1} {1|seat|seats} left",
+        LiveSeatsWaitlist = "Full: waiting list open ({2} waiting)",
+        LiveSeatsFull = "Full",
+        LiveSeatsClosed = "Registration closed",
         FindRegistrations = "Find my registrations",
         LostYourLink = "Already registered and lost your link?",
         ReadMore = "Read more",
@@ -282,6 +290,16 @@ public sealed record Ui
     /// <summary>The live count once a seat freed is no longer offered to the waiting list but kept for people who come: <c>{0}</c> is the number of seats.</summary>
     public required string SeatsFreedAtTheDoorOne { get; init; }
     public required string SeatsFreedAtTheDoorOther { get; init; }
+
+    /// <summary>
+    /// The live count of an open session, by its state, written in the page by the script: <c>{0}</c> is the
+    /// seats left, <c>{1}</c> the capacity, <c>{2}</c> the people waiting, and <c>{n|one|other}</c> the word
+    /// agreeing with number n (one for 0 and 1, other above), as each language agrees its words with its own number.
+    /// </summary>
+    public required string LiveSeatsOpen { get; init; }
+    public required string LiveSeatsWaitlist { get; init; }
+    public required string LiveSeatsFull { get; init; }
+    public required string LiveSeatsClosed { get; init; }
     public required string FindRegistrations { get; init; }
     public required string LostYourLink { get; init; }
     public required string ReadMore { get; init; }

@@ -1,4 +1,5 @@
 using System.Text;
+using WeekendCulturel.Contract;
 using WeekendCulturel.Registration.Domain;
 using static WeekendCulturel.Registration.Http.HtmlPages;
 
@@ -21,12 +22,15 @@ public static class FormPages
         var name = fr ? "Inscription" : "Registration";
         var html = new StringBuilder();
         html.Append("<div class=\"fr-container fr-my-6w\"><h1>").Append(E(name)).Append("</h1>");
-        Summary(html, text, errors, field => field is "sessions" or "firstName" or "lastName" or "email" or "organisation" or "acceptWaitlist" or "acceptPrivacy" ? field : null, fr);
-        html.Append("<form id=\"formulaire-inscription\" class=\"wc-registration-form\" method=\"post\" action=\"/api/registrations\" data-lang=\"").Append(E(lang)).Append("\">")
+        Summary(html, text, errors, field => field is FormFields.Sessions or FormFields.FirstName or FormFields.LastName or FormFields.Email or FormFields.Organisation or FormFields.AcceptWaitlist or FormFields.AcceptPrivacy ? field : null, fr);
+        // The addresses and the field name that the site's script takes from the form, as the site's own form gives them.
+        html.Append("<form id=\"formulaire-inscription\" class=\"wc-registration-form\" method=\"post\" action=\"").Append(ApiPaths.Registrations).Append("\" data-lang=\"").Append(E(lang))
+            .Append("\" data-booking-page=\"").Append(ApiPaths.BookingPage("{0}")).Append("?lang=").Append(E(lang)).Append("&amp;new=1\" data-idempotency-field=\"").Append(FormFields.IdempotencyKey)
+            .Append("\" data-seats-source=\"").Append(ApiPaths.Sessions).Append("\">")
             .Append("<input type=\"hidden\" name=\"lang\" value=\"").Append(E(lang)).Append("\">");
 
         var ticked = (sent.Sessions ?? []).ToHashSet(StringComparer.Ordinal);
-        var sessionErrors = errors.TryGetValue("sessions", out var m) ? m : [];
+        var sessionErrors = errors.TryGetValue(FormFields.Sessions, out var m) ? m : [];
         html.Append("<fieldset class=\"fr-fieldset").Append(sessionErrors.Length > 0 ? " fr-fieldset--error" : "").Append("\" id=\"sessions\" aria-labelledby=\"sessions-legende\" aria-describedby=\"")
             .Append(sessionErrors.Length > 0 ? "sessions-erreur" : "sessions-messages").Append("\">")
             .Append("<legend class=\"fr-fieldset__legend\" id=\"sessions-legende\"><span class=\"fr-h4\">").Append(E(fr ? "1. Vos séances" : "1. Your sessions")).Append("</span>")
@@ -52,19 +56,19 @@ public static class FormPages
             }
         }
 
-        Messages(html, "sessions", sessionErrors);
+        Messages(html, FormFields.Sessions, sessionErrors);
         html.Append("</fieldset>");
 
         html.Append("<fieldset class=\"fr-fieldset\" aria-labelledby=\"coordonnees-legende\"><legend class=\"fr-fieldset__legend\" id=\"coordonnees-legende\"><span class=\"fr-h4\">")
             .Append(E(fr ? "2. Vos coordonnées" : "2. Your details")).Append("</span></legend>");
-        TextField(html, "firstName", "firstName", FieldLabel("firstName", fr), null, "text", "given-name", RequestValidator.MaxName, sent.FirstName, errors, required: true);
-        TextField(html, "lastName", "lastName", FieldLabel("lastName", fr), null, "text", "family-name", RequestValidator.MaxName, sent.LastName, errors, required: true);
-        TextField(html, "email", "email", FieldLabel("email", fr), fr ? "Format attendu\u00a0: nom@exemple.fr" : "Expected format: name@example.org", "email", "email", RequestValidator.MaxEmail, sent.Email, errors, required: true);
-        TextField(html, "organisation", "organisation", fr ? "Organisation (facultatif)" : "Organisation (optional)", null, "text", "organization", RequestValidator.MaxOrganisation, sent.Organisation, errors, required: false);
+        TextField(html, FormFields.FirstName, FormFields.FirstName, FieldLabel(FormFields.FirstName, fr), null, "text", "given-name", FormFields.MaxName, sent.FirstName, errors, required: true);
+        TextField(html, FormFields.LastName, FormFields.LastName, FieldLabel(FormFields.LastName, fr), null, "text", "family-name", FormFields.MaxName, sent.LastName, errors, required: true);
+        TextField(html, FormFields.Email, FormFields.Email, FieldLabel(FormFields.Email, fr), fr ? "Format attendu\u00a0: nom@exemple.fr" : "Expected format: name@example.org", "email", "email", FormFields.MaxEmail, sent.Email, errors, required: true);
+        TextField(html, FormFields.Organisation, FormFields.Organisation, fr ? "Organisation (facultatif)" : "Organisation (optional)", null, "text", "organization", FormFields.MaxOrganisation, sent.Organisation, errors, required: false);
         html.Append("<div class=\"fr-fieldset__element\">");
-        Checkbox(html, "acceptWaitlist", "acceptWaitlist", fr ? "Si une séance est complète, m’inscrire sur sa liste d’attente" : "If a session is full, put me on its waiting list", sent.AcceptWaitlist == true, errors, required: false, "");
+        Checkbox(html, FormFields.AcceptWaitlist, FormFields.AcceptWaitlist, fr ? "Si une séance est complète, m’inscrire sur sa liste d’attente" : "If a session is full, put me on its waiting list", sent.AcceptWaitlist == true, errors, required: false, "");
         html.Append("</div>");
-        Trap(html, "website", fr);
+        Trap(html, FormFields.Website, fr);
         html.Append("</fieldset>");
 
         html.Append("<fieldset class=\"fr-fieldset\" aria-labelledby=\"donnees-legende\"><legend class=\"fr-fieldset__legend\" id=\"donnees-legende\"><span class=\"fr-h4\">")
@@ -74,7 +78,7 @@ public static class FormPages
                 : $"The French Ministry of Culture processes your name, email address and organisation to manage your registration and the sessions' waiting lists; only the organisers have access to it. Your data is deleted {retentionDays} days after the last day of the event. "))
             .Append("<a href=\"").Append(E(SitePaths.RegistrationForm(lang))).Append("#donnees-legende\">").Append(E(fr ? "Vos droits et le détail de ce traitement" : "Your rights and the details of this processing")).Append("</a></p></div>")
             .Append("<div class=\"fr-fieldset__element\">");
-        Checkbox(html, "acceptPrivacy", "acceptPrivacy", fr
+        Checkbox(html, FormFields.AcceptPrivacy, FormFields.AcceptPrivacy, fr
             ? "J’ai lu ces informations et j’accepte que mes données soient traitées pour gérer mon inscription."
             : "I have read this information and accept that my data is processed to manage my registration.", sent.AcceptPrivacy == true, errors, required: true, "");
         html.Append("</div></fieldset>")
@@ -90,15 +94,15 @@ public static class FormPages
         var name = fr ? "Lettre d’information" : "Newsletter";
         var html = new StringBuilder();
         html.Append("<div class=\"fr-container fr-my-6w\"><h1>").Append(E(name)).Append("</h1>");
-        Summary(html, text, errors, field => field switch { "email" => "lettre-email", "acceptPrivacy" => "lettre-accord", _ => null }, fr);
+        Summary(html, text, errors, field => field switch { FormFields.Email => "lettre-email", FormFields.AcceptPrivacy => "lettre-accord", _ => null }, fr);
         html.Append("<p class=\"fr-text--sm\">").Append(E(fr
                 ? "Recevez les nouvelles du week-end et des prochains rendez-vous culturels autour de l’IA."
                 : "Get news of the weekend and of upcoming cultural events about AI.")).Append("</p>")
-            .Append("<form class=\"wc-newsletter\" method=\"post\" action=\"/api/newsletter\" data-done=\"")
+            .Append("<form class=\"wc-newsletter\" method=\"post\" action=\"").Append(ApiPaths.Newsletter).Append("\" data-done=\"")
             .Append(E(fr ? "Merci, votre abonnement est enregistré." : "Thank you, your subscription is recorded.")).Append("\">")
             .Append("<input type=\"hidden\" name=\"lang\" value=\"").Append(E(lang)).Append("\">");
 
-        var emailErrors = errors.TryGetValue("email", out var m) ? m : [];
+        var emailErrors = errors.TryGetValue(FormFields.Email, out var m) ? m : [];
         html.Append("<div class=\"fr-input-group").Append(emailErrors.Length > 0 ? " fr-input-group--error" : "").Append("\" id=\"lettre-email-groupe\">")
             .Append("<label class=\"fr-label\" for=\"lettre-email\">").Append(E(fr ? "Votre adresse électronique (ex.\u00a0: nom@domaine.fr)" : "Your email address (e.g. name@domain.org)")).Append("</label>")
             .Append("<div class=\"fr-input-wrap fr-input-wrap--addon\">")
@@ -108,7 +112,7 @@ public static class FormPages
         html.Append("><button class=\"fr-btn\" type=\"submit\">").Append(E(fr ? "S’abonner" : "Subscribe")).Append("</button></div>");
         Messages(html, "lettre-email", emailErrors);
         html.Append("</div>");
-        Checkbox(html, "lettre-accord", "acceptPrivacy", fr
+        Checkbox(html, "lettre-accord", FormFields.AcceptPrivacy, fr
             ? "J’accepte que le ministère de la Culture utilise mon adresse pour m’envoyer cette lettre\u00a0; je peux me désabonner à tout moment."
             : "I accept that the Ministry of Culture uses my address to send me this newsletter; I can unsubscribe at any time.", sent.AcceptPrivacy == true, errors, required: true, " fr-checkbox-group--sm");
         Trap(html, "lettre-website", fr);

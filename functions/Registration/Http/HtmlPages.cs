@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using WeekendCulturel.Contract;
 using WeekendCulturel.Registration.Domain;
 
 namespace WeekendCulturel.Registration.Http;
@@ -11,9 +12,6 @@ namespace WeekendCulturel.Registration.Http;
 /// </summary>
 public static class HtmlPages
 {
-    public const string TitleMarker = "@@wc-title@@";
-    public const string MainMarker = "<!--wc:main-->";
-
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     public static string Booking(string? shell, BookingView booking, IReadOnlyDictionary<string, SessionDefinition> sessions, string lang, string manageUrl, string actionBase, bool isNew, IReadOnlyList<SessionOutcome> rejected)
@@ -132,13 +130,13 @@ public static class HtmlPages
 
     public static string FieldLabel(string field, bool fr) => field switch
     {
-        "sessions" => fr ? "Séances" : "Sessions",
-        "firstName" => fr ? "Prénom" : "First name",
-        "lastName" => fr ? "Nom" : "Last name",
-        "email" => fr ? "Adresse électronique" : "Email address",
-        "organisation" => fr ? "Organisation" : "Organisation",
-        "acceptPrivacy" => fr ? "Données personnelles" : "Personal data",
-        "acceptWaitlist" => fr ? "Liste d’attente" : "Waiting list",
+        FormFields.Sessions => fr ? "Séances" : "Sessions",
+        FormFields.FirstName => fr ? "Prénom" : "First name",
+        FormFields.LastName => fr ? "Nom" : "Last name",
+        FormFields.Email => fr ? "Adresse électronique" : "Email address",
+        FormFields.Organisation => fr ? "Organisation" : "Organisation",
+        FormFields.AcceptPrivacy => fr ? "Données personnelles" : "Personal data",
+        FormFields.AcceptWaitlist => fr ? "Liste d’attente" : "Waiting list",
         _ => field,
     };
 
@@ -188,13 +186,13 @@ public static class HtmlPages
 
     internal static string Fill(string? shell, string title, string main, string lang)
     {
-        if (shell is null || !shell.Contains(MainMarker, StringComparison.Ordinal))
+        if (shell is null || !shell.Contains(PageShellMarkers.Main, StringComparison.Ordinal))
         {
             // No shell stored yet (sync has not run): a plain page that still works.
             return $"<!DOCTYPE html><html lang=\"{E(lang)}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>{E(title)}</title></head><body><main id=\"contenu\">{main}</main></body></html>";
         }
 
-        return shell.Replace(TitleMarker, E(title), StringComparison.Ordinal).Replace(MainMarker, main, StringComparison.Ordinal);
+        return shell.Replace(PageShellMarkers.Title, E(title), StringComparison.Ordinal).Replace(PageShellMarkers.Main, main, StringComparison.Ordinal);
     }
 
     // Letters with accents stay as they are in the page; only what HTML needs escaped is.

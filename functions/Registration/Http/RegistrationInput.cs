@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using WeekendCulturel.Contract;
 
 namespace WeekendCulturel.Registration.Http;
 
@@ -10,14 +11,13 @@ namespace WeekendCulturel.Registration.Http;
 /// </summary>
 public sealed class RegistrationInput
 {
-    public static readonly string[] RegistrationFields = ["sessions", "firstName", "lastName", "email", "organisation", "lang", "acceptWaitlist", "acceptPrivacy", "website"];
-    public static readonly string[] NewsletterFields = ["email", "lang", "acceptPrivacy", "website"];
-    public static readonly string[] RecoveryFields = ["email", "lang", "website"];
-    public static readonly string[] ConfirmFields = ["code", "lang"];
-    public static readonly string[] NewsletterLinkFields = ["token", "lang"];
+    public static readonly string[] RegistrationFields =
+        [FormFields.Sessions, FormFields.FirstName, FormFields.LastName, FormFields.Email, FormFields.Organisation, FormFields.Lang, FormFields.AcceptWaitlist, FormFields.AcceptPrivacy, FormFields.Website];
 
-    /// <summary>The registration form's hidden field for its idempotency key, which the site's script fills (JSON clients send the header).</summary>
-    public const string IdempotencyKeyField = "idempotencyKey";
+    public static readonly string[] NewsletterFields = [FormFields.Email, FormFields.Lang, FormFields.AcceptPrivacy, FormFields.Website];
+    public static readonly string[] RecoveryFields = [FormFields.Email, FormFields.Lang, FormFields.Website];
+    public static readonly string[] ConfirmFields = [FormFields.Code, FormFields.Lang];
+    public static readonly string[] NewsletterLinkFields = [FormFields.Token, FormFields.Lang];
 
     public List<string>? Sessions { get; set; }
     public string? FirstName { get; set; }
@@ -54,7 +54,7 @@ public sealed class RegistrationInput
 
             switch (name)
             {
-                case "sessions":
+                case FormFields.Sessions:
                     if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String))
                     {
                         input.Sessions = [.. value.EnumerateArray().Select(v => v.GetString()!)];
@@ -65,7 +65,7 @@ public sealed class RegistrationInput
                     }
 
                     break;
-                case "acceptWaitlist" or "acceptPrivacy":
+                case FormFields.AcceptWaitlist or FormFields.AcceptPrivacy:
                     if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
                     {
                         input.SetBoolean(name, value.GetBoolean());
@@ -99,7 +99,7 @@ public sealed class RegistrationInput
         var input = new RegistrationInput();
         foreach (var (name, values) in form)
         {
-            if (name == IdempotencyKeyField)
+            if (name == FormFields.IdempotencyKey)
             {
                 input.IdempotencyKey = values.ToString();
                 continue;
@@ -113,10 +113,10 @@ public sealed class RegistrationInput
 
             switch (name)
             {
-                case "sessions":
+                case FormFields.Sessions:
                     input.Sessions = [.. values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!)];
                     break;
-                case "acceptWaitlist" or "acceptPrivacy":
+                case FormFields.AcceptWaitlist or FormFields.AcceptPrivacy:
                     input.SetBoolean(name, values.ToString() is "on" or "true" or "1");
                     break;
                 default:
@@ -136,20 +136,20 @@ public sealed class RegistrationInput
     {
         switch (name)
         {
-            case "firstName": FirstName = value; break;
-            case "lastName": LastName = value; break;
-            case "email": Email = value; break;
-            case "organisation": Organisation = value; break;
-            case "lang": Lang = value; break;
-            case "website": Website = value; break;
-            case "code": Code = value; break;
-            case "token": Token = value; break;
+            case FormFields.FirstName: FirstName = value; break;
+            case FormFields.LastName: LastName = value; break;
+            case FormFields.Email: Email = value; break;
+            case FormFields.Organisation: Organisation = value; break;
+            case FormFields.Lang: Lang = value; break;
+            case FormFields.Website: Website = value; break;
+            case FormFields.Code: Code = value; break;
+            case FormFields.Token: Token = value; break;
         }
     }
 
     private void SetBoolean(string name, bool value)
     {
-        if (name == "acceptWaitlist")
+        if (name == FormFields.AcceptWaitlist)
         {
             AcceptWaitlist = value;
         }

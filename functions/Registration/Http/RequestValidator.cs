@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using WeekendCulturel.Contract;
 using WeekendCulturel.Registration.Domain;
 
 namespace WeekendCulturel.Registration.Http;
@@ -10,45 +11,42 @@ namespace WeekendCulturel.Registration.Http;
 public static partial class RequestValidator
 {
     public const int MaxSessions = 10;
-    public const int MaxName = 100;
-    public const int MaxOrganisation = 200;
-    public const int MaxEmail = 254;
 
     /// <param name="freeEntry">Sessions of the site without registration: asking for one is told so (needed only when a session is not known).</param>
     public static Dictionary<string, string[]> Registration(RegistrationInput input, IReadOnlyDictionary<string, SessionDefinition> known, IReadOnlyDictionary<string, FreeEntrySession> freeEntry, ApiText text)
     {
         var errors = TypeErrors(input, text);
         var sessions = input.Sessions;
-        if (!errors.ContainsKey("sessions"))
+        if (!errors.ContainsKey(FormFields.Sessions))
         {
             if (sessions is null || sessions.Count == 0)
             {
-                Add(errors, "sessions", text.NoSession);
+                Add(errors, FormFields.Sessions, text.NoSession);
             }
             else
             {
                 if (sessions.Count > MaxSessions)
                 {
-                    Add(errors, "sessions", text.TooManySessions);
+                    Add(errors, FormFields.Sessions, text.TooManySessions);
                 }
 
                 if (sessions.Distinct(StringComparer.Ordinal).Count() != sessions.Count)
                 {
-                    Add(errors, "sessions", text.RepeatedSession);
+                    Add(errors, FormFields.Sessions, text.RepeatedSession);
                 }
 
                 foreach (var unknown in sessions.Where(s => !known.ContainsKey(s)).Distinct(StringComparer.Ordinal).Take(5))
                 {
-                    Add(errors, "sessions", freeEntry.TryGetValue(unknown, out var free)
+                    Add(errors, FormFields.Sessions, freeEntry.TryGetValue(unknown, out var free)
                         ? string.Format(CultureInfo.InvariantCulture, text.FreeEntrySession, free.Title(text.Lang))
                         : string.Format(CultureInfo.InvariantCulture, text.UnknownSession, Printable(unknown)));
                 }
             }
         }
 
-        Name(errors, "firstName", input.FirstName, required: true, MaxName, text);
-        Name(errors, "lastName", input.LastName, required: true, MaxName, text);
-        Name(errors, "organisation", input.Organisation, required: false, MaxOrganisation, text);
+        Name(errors, FormFields.FirstName, input.FirstName, required: true, FormFields.MaxName, text);
+        Name(errors, FormFields.LastName, input.LastName, required: true, FormFields.MaxName, text);
+        Name(errors, FormFields.Organisation, input.Organisation, required: false, FormFields.MaxOrganisation, text);
         CommonFields(errors, input, text, text.Privacy);
         return errors;
     }
@@ -72,7 +70,7 @@ public static partial class RequestValidator
     public static Dictionary<string, string[]> Secret(RegistrationInput input, string field, ApiText text)
     {
         var errors = TypeErrors(input, text);
-        var value = field == "code" ? input.Code : input.Token;
+        var value = field == FormFields.Code ? input.Code : input.Token;
         if (!errors.ContainsKey(field) && string.IsNullOrWhiteSpace(value))
         {
             Add(errors, field, text.Required);
@@ -82,9 +80,9 @@ public static partial class RequestValidator
             Add(errors, field, string.Format(System.Globalization.CultureInfo.InvariantCulture, text.TooLong, 200));
         }
 
-        if (!errors.ContainsKey("lang") && input.Lang is not (null or "" or "fr" or "en"))
+        if (!errors.ContainsKey(FormFields.Lang) && input.Lang is not (null or "" or "fr" or "en"))
         {
-            Add(errors, "lang", text.Language);
+            Add(errors, FormFields.Lang, text.Language);
         }
 
         return errors;
@@ -93,34 +91,34 @@ public static partial class RequestValidator
     private static void CommonFields(Dictionary<string, string[]> errors, RegistrationInput input, ApiText text, string privacy)
     {
         EmailAndLanguage(errors, input, text);
-        if (!errors.ContainsKey("acceptPrivacy") && input.AcceptPrivacy != true)
+        if (!errors.ContainsKey(FormFields.AcceptPrivacy) && input.AcceptPrivacy != true)
         {
-            Add(errors, "acceptPrivacy", privacy);
+            Add(errors, FormFields.AcceptPrivacy, privacy);
         }
     }
 
     private static void EmailAndLanguage(Dictionary<string, string[]> errors, RegistrationInput input, ApiText text)
     {
-        if (!errors.ContainsKey("email"))
+        if (!errors.ContainsKey(FormFields.Email))
         {
             var email = input.Email?.Trim() ?? "";
             if (email.Length == 0)
             {
-                Add(errors, "email", text.Required);
+                Add(errors, FormFields.Email, text.Required);
             }
             else if (Unwanted(email) is not CharacterKinds.None and var unwanted)
             {
-                AddUnwanted(errors, "email", unwanted, text);
+                AddUnwanted(errors, FormFields.Email, unwanted, text);
             }
-            else if (Clean(email) is var clean && (clean.Length > MaxEmail || !EmailPattern().IsMatch(clean)))
+            else if (Clean(email) is var clean && (clean.Length > FormFields.MaxEmail || !EmailPattern().IsMatch(clean)))
             {
-                Add(errors, "email", text.Email);
+                Add(errors, FormFields.Email, text.Email);
             }
         }
 
-        if (!errors.ContainsKey("lang") && input.Lang is not (null or "" or "fr" or "en"))
+        if (!errors.ContainsKey(FormFields.Lang) && input.Lang is not (null or "" or "fr" or "en"))
         {
-            Add(errors, "lang", text.Language);
+            Add(errors, FormFields.Lang, text.Language);
         }
     }
 

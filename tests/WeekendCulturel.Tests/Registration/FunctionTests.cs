@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using WeekendCulturel.Contract;
 using WeekendCulturel.Functions;
 using WeekendCulturel.Registration.Domain;
 using WeekendCulturel.Registration.Http;
@@ -79,7 +80,7 @@ public sealed class FunctionTests(AzuriteFixture azurite)
         const string script = "document.documentElement.setAttribute('data-wc-js','')";
         // The site's page as sync stores it, with its one inline script: Static Web Apps does not add the
         // site's headers to what the linked backend answers, so the page must carry a policy that allows it.
-        await api.Store.Catalogue.SetSiteValueAsync(CatalogueSync.ShellRow("fr"), $"<!DOCTYPE html><html lang=\"fr\"><head><title>{HtmlPages.TitleMarker}</title><script>{script}</script><script type=\"application/ld+json\">{{}}</script></head><body>{HtmlPages.MainMarker}</body></html>");
+        await api.Store.Catalogue.SetSiteValueAsync(CatalogueSync.ShellRow("fr"), $"<!DOCTYPE html><html lang=\"fr\"><head><title>{PageShellMarkers.Title}</title><script>{script}</script><script type=\"application/ld+json\">{{}}</script></head><body>{PageShellMarkers.Main}</body></html>");
         var functions = new RegistrationFunctions(api.Services.GetRequiredService<RegistrationApi>());
         var registered = await Invoke(api.Services, await functions.Register(Request(api.Services, "POST", JsonSerializer.Serialize(ApiServer.Person(1, "small")))));
         var token = JsonDocument.Parse(registered.Body).RootElement.GetProperty("manageToken").GetString()!;

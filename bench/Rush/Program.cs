@@ -1,11 +1,17 @@
 using WeekendCulturel.Bench.Rush;
 
-// rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--slices 6] [--workers 64] [--pollers 24] [--poll-interval 0] [rush|throughput|all|layouts|pollers]
+// rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--slices 6] [--workers 64] [--pollers 24] [--poll-interval 0] [rush|throughput|all|pollers]
 // Starts the built generator's `serve` (with the real Azurite it starts) on a fresh copy of the content and
 // fresh registration data, then: the rush (N registrations at once for one 30-seat session, checked against
 // the server's state), and/or the throughput (registrations per second through the API against raw Table
 // inserts per second on the same Azurite), or registration times with and without pollers of the live seats.
 // The result lines go to stdout; progress goes to stderr.
+if (args.Any(a => a is "-h" or "--help"))
+{
+    Console.WriteLine(RushOptions.Usage);
+    return 0;
+}
+
 var (options, error) = RushOptions.Parse(args);
 if (options is null)
 {
@@ -61,14 +67,6 @@ try
         if (pollers.Alone.Failed + pollers.Polled.Failed + pollers.FailedPolls > 0)
         {
             problems.Add($"{pollers.Alone.Failed + pollers.Polled.Failed} registrations and {pollers.FailedPolls} polls failed during the pollers run");
-        }
-    }
-
-    if (options.RunLayouts)
-    {
-        foreach (var line in await LayoutRun.RunAsync(serve, options.Throughput, runTag, stop.Token))
-        {
-            Console.WriteLine(line);
         }
     }
 

@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace WeekendCulturel.Bench.Rush;
 
-/// <summary>What to run and how hard: <c>rush [--sessions-rush N] [--seconds S] [--warm-up S] [--slices N] [--workers W] [--pollers P] [--poll-interval MS] [rush|throughput|all|layouts|pollers]</c>.</summary>
-public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSeconds, int Slices, int Workers, int Pollers, int PollIntervalMs, bool RunRush, bool RunThroughput, bool RunLayouts, bool RunPollers, string Repository)
+/// <summary>What to run and how hard: <c>rush [--sessions-rush N] [--seconds S] [--warm-up S] [--slices N] [--workers W] [--pollers P] [--poll-interval MS] [rush|throughput|all|pollers]</c>.</summary>
+public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSeconds, int Slices, int Workers, int Pollers, int PollIntervalMs, bool RunRush, bool RunThroughput, bool RunPollers, string Repository)
 {
     public ThroughputPlan Throughput => new(Workers, Seconds, WarmUpSeconds, Slices);
 
-    public const string Usage = "usage: bench/rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--slices 6] [--workers 64] [--pollers 24] [--poll-interval 0] [--repository DIR] [rush|throughput|all|layouts|pollers]";
+    public const string Usage = "usage: bench/rush [--sessions-rush 2000] [--seconds 30] [--warm-up 15] [--slices 6] [--workers 64] [--pollers 24] [--poll-interval 0] [--repository DIR] [rush|throughput|all|pollers]";
 
     /// <summary>The parsed options, or the reason they are wrong.</summary>
     public static (RushOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -81,7 +81,7 @@ public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSecond
 
                     repository = args[++i];
                     break;
-                case "rush" or "throughput" or "all" or "layouts" or "pollers":
+                case "rush" or "throughput" or "all" or "pollers":
                     mode = arg;
                     break;
                 default:
@@ -95,7 +95,7 @@ public sealed record RushOptions(int RushRequests, int Seconds, int WarmUpSecond
             return (null, $"{repository} is not the repository (no WeekendCulturel.sln); give --repository DIR");
         }
 
-        return (new RushOptions(rush, seconds, warmUp, slices, workers, pollers, pollInterval, mode is "rush" or "all", mode is "throughput" or "all", mode is "layouts", mode is "pollers", repository), null);
+        return (new RushOptions(rush, seconds, warmUp, slices, workers, pollers, pollInterval, mode is "rush" or "all", mode is "throughput" or "all", mode is "pollers", repository), null);
     }
 
     /// <summary>The repository this tool was built in: the first parent of its binary that holds the solution.</summary>

@@ -174,7 +174,11 @@ function sources(kind, theme) {
       add(`dsfr component/${component}/${component}.module.min.js`, path.join(dist, 'component', component, `${component}.module.min.js`), false);
     }
 
-    add('theme assets/site.js', path.join(theme, 'assets', 'site.js'), false);
+    // The site's script is its behaviour modules joined in name order, as the asset bundler joins them.
+    const modules = path.join(theme, 'assets', 'js');
+    for (const file of fs.readdirSync(modules).filter(f => f.endsWith('.js')).sort()) {
+      add('theme assets/js/' + file, path.join(modules, file), false);
+    }
   }
 
   return candidates;

@@ -1,10 +1,10 @@
 // The registration form: the session asked for is ticked, overlaps are flagged as they are ticked, and the
 // API's answer is shown in place (errors next to their fields) instead of on a separate page. The API's own
-// copy of this form (its page for a post with mistakes) carries the addresses but not the words: there the
-// script shows the API's messages without them.
+// copy of this form (its page for a post with mistakes) does not carry the site's words: it stays a plain
+// form that posts to the API and gets its answer as a page, as it does without JavaScript.
 (() => {
   const form = document.getElementById('formulaire-inscription');
-  if (!form) {
+  if (!form || form.dataset.failed === undefined) {
     return;
   }
 

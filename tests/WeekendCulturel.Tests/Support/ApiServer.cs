@@ -40,7 +40,7 @@ public sealed class ApiServer : IAsyncDisposable
 
     /// <summary>Starts the API on <paramref name="azurite"/>, or on <paramref name="storage"/> when given (a relay in front of it), with <paramref name="settings"/> over the test's own.</summary>
     public static Task<ApiServer> StartAsync(AzuriteServer azurite, IReadOnlyList<SessionDefinition> sessions, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null, bool sendsMail = false) =>
-        StartAsync(azurite, new RegistrationManifest(new DateOnly(2025, 2, 8), new DateOnly(2025, 2, 9), sessions), rateLimit, now, storage, settings, clock, sendsMail);
+        StartAsync(azurite, new RegistrationManifest(new DateOnly(2025, 2, 9), sessions), rateLimit, now, storage, settings, clock, sendsMail);
 
     /// <param name="clock">The API's clock; by default one that starts at <paramref name="now"/> and runs.</param>
     /// <param name="sendsMail">Runs the dispatcher and the sweeps in the server, as serve does (give the relay in <paramref name="settings"/>).</param>

@@ -7,7 +7,8 @@ namespace WeekendCulturel.Generator.Outputs;
 /// <summary>
 /// The registration manifest of the built site (<see cref="RegistrationManifest"/>): every session that takes
 /// registrations, with its capacity, waiting list and window (times at their Paris offset), and the sessions
-/// that take none by id and title. Each session holds its calendar files' text, the very strings the site
+/// that take none by id and title, and the site's pages the API sends browsers to and the e-mails link to,
+/// from the theme's routes. Each session holds its calendar files' text, the very strings the site
 /// writes as its <c>.ics</c> files, for the e-mails to attach.
 /// </summary>
 public static class RegistrationManifestWriter
@@ -43,8 +44,26 @@ public static class RegistrationManifestWriter
         var freeEntry = context.Content.Sessions.Where(s => s.Registration is null)
             .Select(s => new FreeEntrySession(s.Id, s.Text.Fr.Title, s.Text.For(Lang.En).Title))
             .ToList();
-        return new RegistrationManifest(site.Days[^1].Date, sessions) { FreeEntry = freeEntry };
+        var personalData = context.Page(Routes.PageIds.PersonalData);
+        return new RegistrationManifest(site.Days[^1].Date, sessions, Addresses(lang => personalData is null ? Routes.Home(lang) : Routes.Page(personalData, lang))) { FreeEntry = freeEntry };
     }
+
+    /// <summary>The site's pages of <see cref="SiteAddresses"/>; the personal-data page is content, so it is given.</summary>
+    public static SiteAddresses Addresses(Func<Lang, string> personalData)
+    {
+        SitePages In(Lang lang) => new(
+            Routes.Home(lang),
+            Routes.Registration(lang),
+            Routes.Home(lang) + "#" + NewsletterAnchor,
+            Routes.NewsletterThanks(lang),
+            Routes.FindRegistrations(lang),
+            Routes.FindRegistrationsThanks(lang),
+            personalData(lang));
+        return new SiteAddresses(In(Lang.Fr), In(Lang.En));
+    }
+
+    /// <summary>The id of the home page's newsletter form (<c>HomePage.razor</c>).</summary>
+    private const string NewsletterAnchor = "lettre";
 
     public static OutputFile File(RegistrationManifest manifest) => new(Path, manifest.ToJson());
 }

@@ -6,11 +6,11 @@ namespace WeekendCulturel.Registration.Domain;
 /// <summary>
 /// What the generator tells the registration backend about the built site: every session that takes
 /// registrations, the sessions that take none (free entry, so that asking to register for one is answered as
-/// such) and the event's last day (for retention). <c>serve</c> and <c>registrations sync</c> hand this record
+/// such), the event's last day (for retention) and the site's pages the API sends browsers to. <c>serve</c> and <c>registrations sync</c> hand this record
 /// to <see cref="CatalogueSync"/> as the build made it; the site also publishes it as
 /// <c>registration-manifest.json</c> (<see cref="ToJson"/>).
 /// </summary>
-public sealed record RegistrationManifest(DateOnly LastDay, IReadOnlyList<SessionDefinition> Sessions)
+public sealed record RegistrationManifest(DateOnly LastDay, IReadOnlyList<SessionDefinition> Sessions, SiteAddresses Site)
 {
     public IReadOnlyList<FreeEntrySession> FreeEntry { get; init; } = [];
 
@@ -27,11 +27,12 @@ public sealed record RegistrationManifest(DateOnly LastDay, IReadOnlyList<Sessio
     // A record compares its lists by reference; two builds of the same site must give equal manifests, so that
     // serve syncs only after a build that changed something.
     public bool Equals(RegistrationManifest? other) =>
-        other is not null && LastDay == other.LastDay && Sessions.SequenceEqual(other.Sessions) && FreeEntry.SequenceEqual(other.FreeEntry);
+        other is not null && LastDay == other.LastDay && Site == other.Site && Sessions.SequenceEqual(other.Sessions) && FreeEntry.SequenceEqual(other.FreeEntry);
 
     public override int GetHashCode() => HashCode.Combine(LastDay, Sessions.Count, FreeEntry.Count);
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(RegistrationManifest))]
+[JsonSerializable(typeof(SiteAddresses))]
 internal sealed partial class ManifestJson : JsonSerializerContext;

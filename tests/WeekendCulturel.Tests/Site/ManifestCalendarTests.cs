@@ -45,7 +45,7 @@ public sealed class ManifestCalendarTests(BuiltSite site)
     [Fact]
     public void The_personal_data_page_the_emails_link_to_exists_in_both_languages()
     {
-        Assert.NotNull(site.FileOf(WeekendCulturel.Registration.Mail.MailComposer.PersonalDataPath("fr")));
-        Assert.NotNull(site.FileOf(WeekendCulturel.Registration.Mail.MailComposer.PersonalDataPath("en")));
+        Assert.NotNull(site.FileOf(site.Result.Registration!.Site.Fr.PersonalData));
+        Assert.NotNull(site.FileOf(site.Result.Registration!.Site.En.PersonalData));
     }
 }

@@ -6,9 +6,9 @@ namespace WeekendCulturel.Registration.Domain;
 /// <summary>
 /// What the generator tells the registration backend about the built site: every session that takes
 /// registrations, the sessions that take none (free entry, so that asking to register for one is answered as
-/// such), the event's last day (for retention) and the site's pages the API sends browsers to. <c>serve</c> and <c>registrations sync</c> hand this record
-/// to <see cref="CatalogueSync"/> as the build made it; the site also publishes it as
-/// <c>registration-manifest.json</c> (<see cref="ToJson"/>).
+/// such), the event's last day (for retention) and the site's pages the API sends browsers to. <c>serve</c>
+/// and <c>registrations sync</c> hand this record to <see cref="CatalogueSync"/> as the build made it; the
+/// site also publishes it as <c>registration-manifest.json</c> (<see cref="ToJson"/>).
 /// </summary>
 public sealed record RegistrationManifest(DateOnly LastDay, IReadOnlyList<SessionDefinition> Sessions, SiteAddresses Site)
 {

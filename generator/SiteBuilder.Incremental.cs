@@ -210,12 +210,13 @@ public sealed partial class SiteBuilder
         Parallel.For(0, lists.Count, i => listFiles[i] = new OutputFile(listsRendered.Pages[i].Page.OutputFile, AssetBundler.Link(listsRendered.Pages[i].Html, last.Assets)));
         // The programmes are serialised whole anyway; cut into sessions, they give the manifest its calendars.
         var calendars = CalendarWriter.Calendars(context);
+        var manifest = RegistrationManifestWriter.Manifest(context, calendars);
         var dataFiles = new List<OutputFile>
         {
             OutputFile.Text(Routes.ProgrammeCalendar(Lang.Fr), calendars.Fr.Programme),
             OutputFile.Text(Routes.ProgrammeCalendar(Lang.En), calendars.En.Programme),
             ScheduleWriter.Write(context),
-            RegistrationManifestWriter.Write(context, calendars),
+            RegistrationManifestWriter.File(manifest),
         };
         var listsWritten = _writer.WriteSome(options.OutputDirectory, [.. listFiles, .. dataFiles]);
 
@@ -225,7 +226,7 @@ public sealed partial class SiteBuilder
         _last = last with { Loaded = loaded, LoadDiagnostics = loadDiagnostics, Context = context, Pages = pages, Steady = last.Steady.Narrowed(now, replaced.Values, updated.Site) };
         var written = new WriteSummary(ownWritten.Written + listsWritten.Written, ownWritten.Unchanged + listsWritten.Unchanged, 0);
         Step("lists written");
-        return new BuildResult(diagnostics.Sorted(), pages.Count, [.. ownFiles, .. listFiles, .. dataFiles], written, clock.Elapsed, updated) { Shells = last.Shells };
+        return new BuildResult(diagnostics.Sorted(), pages.Count, [.. ownFiles, .. listFiles, .. dataFiles], written, clock.Elapsed, updated) { Shells = last.Shells, Registration = manifest };
 
         // WC_TIMINGS=1: where the fast path's time goes, as for a full build.
         void Step(string name)

@@ -23,8 +23,8 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     /// <summary>The page shells of the registration API's own pages, by language (not published as files).</summary>
     public IReadOnlyDictionary<string, string> Shells { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The registration manifest as built.</summary>
-    public string? Manifest => Files.FirstOrDefault(f => f.Path == RegistrationManifestWriter.Path) is { } file ? System.Text.Encoding.UTF8.GetString(file.Bytes) : null;
+    /// <summary>The registration manifest as built, for serve and <c>registrations sync</c> to hand to the catalogue as it is.</summary>
+    public WeekendCulturel.Registration.Domain.RegistrationManifest? Registration { get; init; }
 
     public bool Succeeded => Diagnostics.All(d => d.Severity != Severity.Error);
 
@@ -89,7 +89,7 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
 
         // The data files (calendars, feeds...) first: the validation needs their addresses, and nothing is
         // rendered or written for content with errors.
-        var data = DataFiles(context, pages, options.ContentDirectory, content);
+        var (data, manifest) = DataFiles(context, pages, options.ContentDirectory, content);
         Phase("data files");
         var sitePaths = pages.Select(p => p.Path).Concat(data.Select(f => "/" + f.Path)).ToHashSet(StringComparer.Ordinal);
         ContentValidator.Validate(loaded, sitePaths, diagnostics);
@@ -114,11 +114,9 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
             if (fresh is not null)
             {
                 // The data files go to disk now rather than wait through the rendering: at ten thousand
-                // sessions they are over a hundred megabytes that would add to the build's peak. The
-                // registration manifest stays in the build's result: serve and the tests sync from it.
-                var early = data.Where(f => f.Path != RegistrationManifestWriter.Path).ToList();
-                Parallel.ForEach(early, file => fresh.Write(file.Path, file.Bytes));
-                data.RemoveAll(f => f.Path != RegistrationManifestWriter.Path);
+                // sessions they are over a hundred megabytes that would add to the build's peak.
+                Parallel.ForEach(data, file => fresh.Write(file.Path, file.Bytes));
+                data.Clear();
             }
 
             var rendered = _renderer.RenderAll([.. pages, .. shells], fresh is null ? null : (page, html) =>
@@ -162,7 +160,7 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
                     loaded.Spans as ConcurrentDictionary<SourceKey, SourceSpan> ?? new(loaded.Spans), SteadyPeriod.Around(context.Now, content.Sessions, content.Site));
             }
 
-            return Done(pages.Count, files, summary, content) with { Shells = shellHtml };
+            return Done(pages.Count, files, summary, content) with { Shells = shellHtml, Registration = manifest };
         }
         catch
         {
@@ -185,7 +183,7 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
     }
 
     /// <summary>The files that are not pages: calendars, schedule, feeds, sitemap, manifest, press attachments.</summary>
-    private static List<OutputFile> DataFiles(RenderContext context, IReadOnlyList<PlannedPage> pages, string contentDirectory, SiteContent content)
+    private static (List<OutputFile> Files, WeekendCulturel.Registration.Domain.RegistrationManifest Manifest) DataFiles(RenderContext context, IReadOnlyList<PlannedPage> pages, string contentDirectory, SiteContent content)
     {
         var files = new List<OutputFile>();
         var calendars = CalendarWriter.Calendars(context);
@@ -193,14 +191,15 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
         files.Add(ScheduleWriter.Write(context));
         files.AddRange(FeedWriter.Write(context));
         files.AddRange(SitemapWriter.Write(context, pages));
-        files.Add(RegistrationManifestWriter.Write(context, calendars));
+        var manifest = RegistrationManifestWriter.Manifest(context, calendars);
+        files.Add(RegistrationManifestWriter.File(manifest));
         foreach (var item in content.Press.Where(p => p.Attachment is not null))
         {
             var source = Path.Combine(contentDirectory, "press", "files", item.Attachment!);
             files.Add(new OutputFile(Routes.PressFile(item.Attachment!).TrimStart('/'), File.ReadAllBytes(source)));
         }
 
-        return files;
+        return (files, manifest);
     }
 
     /// <summary>

@@ -1,76 +1,69 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using WeekendCulturel.Generator.Output;
+using WeekendCulturel.Registration.Domain;
 using WeekendCulturel.Theme.Model;
 
 namespace WeekendCulturel.Generator.Outputs;
 
 /// <summary>
-/// The registration manifest: every session that takes registrations, with its capacity, waiting list and
-/// window, and the sessions that take none (free entry) by id and title. The registration backend reads it
-/// (<c>registrations sync</c>); times carry their Paris offset. Each session carries its calendar files' text,
-/// the very files the site serves, for the e-mails to attach.
+/// The registration manifest of the built site (<see cref="RegistrationManifest"/>): every session that takes
+/// registrations, with its capacity, waiting list and window (times at their Paris offset), and the sessions
+/// that take none by id and title, and the site's pages the API sends browsers to and the e-mails link to,
+/// from the theme's routes. Each session holds its calendar files' text, the very strings the site
+/// writes as its <c>.ics</c> files, for the e-mails to attach.
 /// </summary>
 public static class RegistrationManifestWriter
 {
     public const string Path = "registration-manifest.json";
 
-    public static OutputFile Write(RenderContext context, SiteCalendars calendars)
+    public static RegistrationManifest Manifest(RenderContext context, SiteCalendars calendars)
     {
         var site = context.Site;
         var opens = SessionState.InParis(site.RegistrationOpens);
-        var sessions = new JsonArray();
-        foreach (var session in context.Content.Sessions.Where(s => s.Registration is not null))
+        var sessions = context.Content.Sessions.Where(s => s.Registration is not null).Select(session =>
         {
             var start = SessionState.InParis(session.Start);
-            sessions.Add(new JsonObject
+            return new SessionDefinition(
+                session.Id,
+                session.Text.Fr.Title,
+                session.Text.For(Lang.En).Title,
+                opens,
+                start,
+                start,
+                SessionState.InParis(session.End),
+                session.Registration!.Capacity,
+                session.Registration.Waitlist,
+                new SessionLinks(
+                    Routes.Session(session, Lang.Fr),
+                    Routes.Session(session, Lang.En),
+                    Routes.SessionCalendar(session.Id, Lang.Fr),
+                    Routes.SessionCalendar(session.Id, Lang.En)))
             {
-                ["id"] = session.Id,
-                ["title"] = new JsonObject { ["fr"] = session.Text.Fr.Title, ["en"] = session.Text.For(Lang.En).Title },
-                ["capacity"] = session.Registration!.Capacity,
-                ["waitlist"] = session.Registration.Waitlist,
-                ["opens"] = SessionState.Iso(opens),
-                ["closes"] = SessionState.Iso(start),
-                ["start"] = SessionState.Iso(start),
-                ["end"] = SessionState.Iso(SessionState.InParis(session.End)),
-                ["links"] = new JsonObject
-                {
-                    ["pageFr"] = Routes.Session(session, Lang.Fr),
-                    ["pageEn"] = Routes.Session(session, Lang.En),
-                    ["calendarFr"] = Routes.SessionCalendar(session.Id, Lang.Fr),
-                    ["calendarEn"] = Routes.SessionCalendar(session.Id, Lang.En),
-                },
-                ["calendar"] = new JsonObject { ["fr"] = calendars.Fr.Sessions[session.Id], ["en"] = calendars.En.Sessions[session.Id] },
-                ["venue"] = session.VenueId,
-                ["room"] = session.Text.Fr.Room,
-            });
-        }
-
-        var freeEntry = new JsonArray();
-        foreach (var session in context.Content.Sessions.Where(s => s.Registration is null))
-        {
-            freeEntry.Add(new JsonObject
-            {
-                ["id"] = session.Id,
-                ["title"] = new JsonObject { ["fr"] = session.Text.Fr.Title, ["en"] = session.Text.For(Lang.En).Title },
-            });
-        }
-
-        var root = new JsonObject
-        {
-            ["version"] = 1,
-            ["event"] = new JsonObject
-            {
-                ["name"] = site.Name[Lang.Fr],
-                ["firstDay"] = site.Days[0].Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["lastDay"] = site.Days[^1].Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["timeZone"] = SessionState.Paris.Id,
-                ["siteUrl"] = context.Absolute("/"),
-            },
-            ["sessions"] = sessions,
-            ["freeEntry"] = freeEntry,
-        };
-        return OutputFile.Text(Path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                Calendars = new SessionCalendars(calendars.Fr.Sessions[session.Id], calendars.En.Sessions[session.Id]),
+            };
+        }).ToList();
+        var freeEntry = context.Content.Sessions.Where(s => s.Registration is null)
+            .Select(s => new FreeEntrySession(s.Id, s.Text.Fr.Title, s.Text.For(Lang.En).Title))
+            .ToList();
+        var personalData = context.Page(Routes.PageIds.PersonalData);
+        return new RegistrationManifest(site.Days[^1].Date, sessions, Addresses(lang => personalData is null ? Routes.Home(lang) : Routes.Page(personalData, lang))) { FreeEntry = freeEntry };
     }
+
+    /// <summary>The site's pages of <see cref="SiteAddresses"/>; the personal-data page is content, so it is given.</summary>
+    public static SiteAddresses Addresses(Func<Lang, string> personalData)
+    {
+        SitePages In(Lang lang) => new(
+            Routes.Home(lang),
+            Routes.Registration(lang),
+            Routes.Home(lang) + "#" + NewsletterAnchor,
+            Routes.NewsletterThanks(lang),
+            Routes.FindRegistrations(lang),
+            Routes.FindRegistrationsThanks(lang),
+            personalData(lang));
+        return new SiteAddresses(In(Lang.Fr), In(Lang.En));
+    }
+
+    /// <summary>The id of the home page's newsletter form (<c>HomePage.razor</c>).</summary>
+    private const string NewsletterAnchor = "lettre";
+
+    public static OutputFile File(RegistrationManifest manifest) => new(Path, manifest.ToJson());
 }

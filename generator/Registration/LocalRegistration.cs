@@ -200,7 +200,7 @@ public sealed class LocalRegistration : IAsyncDisposable
     public static async Task<IReadOnlyList<string>> SyncAsync(IServiceProvider services, BuildResult build)
     {
         var store = services.GetRequiredService<RegistrationStore>();
-        var manifest = RegistrationManifest.Parse(build.Manifest ?? throw new InvalidOperationException("the build made no registration manifest"));
+        var manifest = build.Registration ?? throw new InvalidOperationException("the build made no registration manifest");
         var report = await CatalogueSync.SyncAsync(store, manifest, build.Shells, services.GetRequiredService<TimeProvider>().GetUtcNow());
         services.GetRequiredService<SessionCatalogue>().Invalidate();
         return report;

@@ -46,10 +46,10 @@ public static class PreviewServer
 
         var siteRoot = Path.GetFullPath(options.OutputDirectory);
         var app = CreateApp(siteRoot, hub, line.Port, registration);
-        string? syncedManifest = null;
+        WeekendCulturel.Registration.Domain.RegistrationManifest? syncedManifest = null;
         async Task SyncAsync(BuildResult result)
         {
-            if (result.Manifest == syncedManifest)
+            if (result.Registration == syncedManifest)
             {
                 return;
             }
@@ -65,7 +65,7 @@ public static class PreviewServer
                 Console.WriteLine($"registrations: and {changes.Count - 20} more changes");
             }
 
-            syncedManifest = result.Manifest;
+            syncedManifest = result.Registration;
         }
 
         try

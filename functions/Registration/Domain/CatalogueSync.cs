@@ -6,12 +6,14 @@ namespace WeekendCulturel.Registration.Domain;
 
 /// <summary>
 /// Brings storage in line with the published site: every session of the manifest with its window and
-/// capacity, the sessions without registration, the event's last day (for retention) and the page shells of
-/// the no-JavaScript pages. Returns what it did, one line each, for the console.
+/// capacity, the sessions without registration, the event's last day (for retention), the site's pages the
+/// API links to and the page shells of the no-JavaScript pages. Returns what it did, one line each, for the console.
 /// </summary>
 public static class CatalogueSync
 {
     public const string LastDayRow = "last-day";
+
+    public const string SitePagesRow = "site-pages";
 
     public static string ShellRow(string lang) => "shell-" + lang;
 
@@ -83,6 +85,7 @@ public static class CatalogueSync
         }
 
         await store.Catalogue.SetSiteValueAsync(LastDayRow, manifest.LastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cancellation);
+        await store.Catalogue.SetSiteValueAsync(SitePagesRow, JsonSerializer.Serialize(manifest.Site, ManifestJson.Default.SiteAddresses), cancellation);
         foreach (var (lang, html) in shells)
         {
             await store.Catalogue.SetSiteValueAsync(ShellRow(lang), html, cancellation);
@@ -90,6 +93,10 @@ public static class CatalogueSync
 
         return report;
     }
+
+    /// <summary>The site's pages as the last sync stored them; null before the first.</summary>
+    public static async Task<SiteAddresses?> SiteAddressesAsync(RegistrationStore store, CancellationToken cancellation = default) =>
+        await store.Catalogue.SiteValueAsync(SitePagesRow, cancellation) is { } json ? JsonSerializer.Deserialize(json, ManifestJson.Default.SiteAddresses) : null;
 
     /// <summary>The sessions without registration, by id, as the last sync stored them.</summary>
     public static async Task<IReadOnlyDictionary<string, FreeEntrySession>> FreeEntryAsync(RegistrationStore store, CancellationToken cancellation = default)

@@ -29,7 +29,12 @@ public sealed record SessionDefinition(
     public static SessionDefinition Gone(string id) =>
         new(id, id, id, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 0, false, new SessionLinks("", "", "", ""));
 
-    /// <summary>The site's own calendar files of the session; null when the manifest did not carry them (written by an older generator).</summary>
+    /// <summary>
+    /// The site's own calendar files of the session; null when the catalogue could not store them (see
+    /// <see cref="Storage.CatalogueRows.AsStored"/>). Left out of the published manifest: the site publishes
+    /// them beside it, at <see cref="Links"/>.
+    /// </summary>
+    [JsonIgnore]
     public SessionCalendars? Calendars { get; init; }
 
     /// <summary>The session's calendar file to attach to a message in <paramref name="lang"/>, if the catalogue has it.</summary>

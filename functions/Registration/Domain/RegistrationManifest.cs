@@ -1,53 +1,38 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace WeekendCulturel.Registration.Domain;
 
 /// <summary>
-/// The generator's <c>registration-manifest.json</c>: the event, every session that takes registrations, and
-/// the sessions without registration (free entry), so that asking to register for one is answered as such.
+/// What the generator tells the registration backend about the built site: every session that takes
+/// registrations, the sessions that take none (free entry, so that asking to register for one is answered as
+/// such), the event's last day (for retention) and the site's pages the API sends browsers to. <c>serve</c>
+/// and <c>registrations sync</c> hand this record to <see cref="CatalogueSync"/> as the build made it; the
+/// site also publishes it as <c>registration-manifest.json</c> (<see cref="ToJson"/>).
 /// </summary>
-public sealed record RegistrationManifest(DateOnly FirstDay, DateOnly LastDay, IReadOnlyList<SessionDefinition> Sessions)
+public sealed record RegistrationManifest(DateOnly LastDay, IReadOnlyList<SessionDefinition> Sessions, SiteAddresses Site)
 {
     public IReadOnlyList<FreeEntrySession> FreeEntry { get; init; } = [];
 
-    public static RegistrationManifest Parse(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        var ev = root.GetProperty("event");
-        var sessions = root.GetProperty("sessions").EnumerateArray().Select(s =>
-        {
-            var title = s.GetProperty("title");
-            var links = s.GetProperty("links");
-            return new SessionDefinition(
-                s.GetProperty("id").GetString()!,
-                title.GetProperty("fr").GetString()!,
-                title.GetProperty("en").GetString()!,
-                s.GetProperty("opens").GetDateTimeOffset(),
-                s.GetProperty("closes").GetDateTimeOffset(),
-                s.GetProperty("start").GetDateTimeOffset(),
-                s.GetProperty("end").GetDateTimeOffset(),
-                s.GetProperty("capacity").GetInt32(),
-                s.GetProperty("waitlist").GetBoolean(),
-                new SessionLinks(
-                    links.GetProperty("pageFr").GetString()!,
-                    links.GetProperty("pageEn").GetString()!,
-                    links.GetProperty("calendarFr").GetString()!,
-                    links.GetProperty("calendarEn").GetString()!))
-            {
-                // Manifests written before the calendars were carried have none: e-mails then attach nothing.
-                Calendars = s.TryGetProperty("calendar", out var calendar)
-                    ? new SessionCalendars(calendar.GetProperty("fr").GetString()!, calendar.GetProperty("en").GetString()!)
-                    : null,
-            };
-        }).ToList();
-        // Manifests written before free-entry sessions were listed have none.
-        var freeEntry = root.TryGetProperty("freeEntry", out var free)
-            ? free.EnumerateArray().Select(s => new FreeEntrySession(s.GetProperty("id").GetString()!, s.GetProperty("title").GetProperty("fr").GetString()!, s.GetProperty("title").GetProperty("en").GetString()!)).ToList()
-            : [];
-        return new RegistrationManifest(DateOnly.Parse(ev.GetProperty("firstDay").GetString()!, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(ev.GetProperty("lastDay").GetString()!, System.Globalization.CultureInfo.InvariantCulture), sessions)
-        {
-            FreeEntry = freeEntry,
-        };
-    }
+    /// <summary>
+    /// The published file, without the sessions' calendar texts: the site publishes those beside it, at each
+    /// session's <see cref="SessionLinks.CalendarFr"/> and <see cref="SessionLinks.CalendarEn"/>.
+    /// </summary>
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, ManifestJson.Default.RegistrationManifest);
+
+    /// <summary>A published file read back; its sessions have no <see cref="SessionDefinition.Calendars"/>.</summary>
+    public static RegistrationManifest FromJson(ReadOnlySpan<byte> json) =>
+        JsonSerializer.Deserialize(json, ManifestJson.Default.RegistrationManifest) ?? throw new JsonException("the registration manifest is null");
+
+    // A record compares its lists by reference; two builds of the same site must give equal manifests, so that
+    // serve syncs only after a build that changed something.
+    public bool Equals(RegistrationManifest? other) =>
+        other is not null && LastDay == other.LastDay && Site == other.Site && Sessions.SequenceEqual(other.Sessions) && FreeEntry.SequenceEqual(other.FreeEntry);
+
+    public override int GetHashCode() => HashCode.Combine(LastDay, Sessions.Count, FreeEntry.Count);
 }
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(RegistrationManifest))]
+[JsonSerializable(typeof(SiteAddresses))]
+internal sealed partial class ManifestJson : JsonSerializerContext;

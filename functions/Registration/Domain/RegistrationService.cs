@@ -51,6 +51,12 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
 
     public Task<IReadOnlyDictionary<string, FreeEntrySession>> FreeEntryAsync(CancellationToken cancellation = default) => catalogue.FreeEntryAsync(cancellation);
 
+    /// <summary>The site's pages in <paramref name="lang"/>, as the last sync stored them.</summary>
+    public Task<SitePages> PagesAsync(string lang, CancellationToken cancellation = default) => catalogue.PagesAsync(lang, cancellation);
+
+    /// <summary>The site's pages in <paramref name="lang"/> as last read, without asking storage.</summary>
+    public SitePages KnownPages(string lang) => catalogue.KnownPages(lang);
+
     /// <summary>
     /// Registers the applicant to each session in the order asked. The booking is written first, so that
     /// whatever was registered can always be managed with the token; each session is then its own

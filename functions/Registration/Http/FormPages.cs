@@ -15,7 +15,7 @@ namespace WeekendCulturel.Registration.Http;
 public static class FormPages
 {
     /// <summary>The registration form of the registration page, with every session that takes registrations.</summary>
-    public static string Registration(string? shell, ApiText text, IReadOnlyDictionary<string, SessionDefinition> sessions, DateTimeOffset now, int retentionDays, RegistrationInput sent, IDictionary<string, string[]> errors)
+    public static string Registration(string? shell, ApiText text, SitePages pages, IReadOnlyDictionary<string, SessionDefinition> sessions, DateTimeOffset now, int retentionDays, RegistrationInput sent, IDictionary<string, string[]> errors)
     {
         var lang = text.Lang;
         var fr = lang != "en";
@@ -76,7 +76,7 @@ public static class FormPages
             .Append("<div class=\"fr-fieldset__element\"><p class=\"fr-text--sm\">").Append(E(fr
                 ? $"Le ministère de la Culture traite vos nom, prénom, adresse électronique et organisation pour gérer votre inscription et la liste d’attente des séances\u00a0; seuls les organisateurs y ont accès. Vos données sont supprimées {retentionDays}\u00a0jours après le dernier jour de l’événement. "
                 : $"The French Ministry of Culture processes your name, email address and organisation to manage your registration and the sessions' waiting lists; only the organisers have access to it. Your data is deleted {retentionDays} days after the last day of the event. "))
-            .Append("<a href=\"").Append(E(SitePaths.RegistrationForm(lang))).Append("#donnees-legende\">").Append(E(fr ? "Vos droits et le détail de ce traitement" : "Your rights and the details of this processing")).Append("</a></p></div>")
+            .Append("<a href=\"").Append(E(pages.Registration)).Append("#donnees-legende\">").Append(E(fr ? "Vos droits et le détail de ce traitement" : "Your rights and the details of this processing")).Append("</a></p></div>")
             .Append("<div class=\"fr-fieldset__element\">");
         Checkbox(html, FormFields.AcceptPrivacy, FormFields.AcceptPrivacy, fr
             ? "J’ai lu ces informations et j’accepte que mes données soient traitées pour gérer mon inscription."

@@ -77,7 +77,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
                 if (reply.ManageToken is null)
                 {
                     // Every session was the address's already: its links went to it by e-mail, as "Find my registrations" would send them.
-                    return SeeOther(SitePaths.FindRegistrationsThanks(lang));
+                    return SeeOther((await service.PagesAsync(lang, request.HttpContext.RequestAborted)).FindRegistrationsThanks);
                 }
 
                 var rejected = string.Join(',', reply.Results.Select(r => r is { Status: OutcomeStatus.Rejected, Reason: { } reason } ? $"{r.Session}:{reason.Word()}" : null).OfType<string>());
@@ -167,7 +167,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         var shell = await store.Catalogue.SiteValueAsync(CatalogueSync.ShellRow(lang), request.HttpContext.RequestAborted);
         if (booking is null)
         {
-            return Html(HtmlPages.FormErrors(shell, lang, text.NotFoundTitle, text.NotFoundDetail, null, SitePaths.RegistrationForm(lang)), StatusCodes.Status404NotFound);
+            return Html(HtmlPages.FormErrors(shell, lang, text.NotFoundTitle, text.NotFoundDetail, null, (await service.PagesAsync(lang, request.HttpContext.RequestAborted)).Registration), StatusCodes.Status404NotFound);
         }
 
         var sessions = await service.SessionsAsync(request.HttpContext.RequestAborted);
@@ -212,7 +212,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         var shell = await store.Catalogue.SiteValueAsync(CatalogueSync.ShellRow(lang), request.HttpContext.RequestAborted);
         if (booking is null)
         {
-            return NotFoundPage(shell, lang);
+            return await NotFoundPage(shell, lang);
         }
 
         var sessions = await service.SessionsAsync(request.HttpContext.RequestAborted);
@@ -227,7 +227,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         var shell = await store.Catalogue.SiteValueAsync(CatalogueSync.ShellRow(lang), request.HttpContext.RequestAborted);
         if (booking is null)
         {
-            return NotFoundPage(shell, lang);
+            return await NotFoundPage(shell, lang);
         }
 
         var sessions = await service.SessionsAsync(request.HttpContext.RequestAborted);
@@ -252,7 +252,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             }
 
             logger.LogInformation("recovery asked");
-            return Accepted(isForm, SitePaths.FindRegistrationsThanks(lang));
+            return Accepted(isForm, (await service.PagesAsync(lang, request.HttpContext.RequestAborted)).FindRegistrationsThanks);
         });
 
     /// <summary>POST /api/newsletter/confirm and /api/newsletter/unsubscribe, with the token of the e-mail's link.</summary>
@@ -279,7 +279,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             var (title, done) = action == NewsletterAction.Confirm
                 ? (fr ? "Abonnement confirmé" : "Subscription confirmed", fr ? "Vous recevrez la lettre d’information du Week-end culturel de l’IA." : "You will receive the newsletter of the AI Cultural Weekend.")
                 : (fr ? "Désabonnement effectué" : "Unsubscribed", fr ? "Vous ne recevrez plus la lettre d’information ; votre adresse a été effacée." : "You will no longer receive the newsletter; your address was deleted.");
-            return Html(LinkPages.Done(await SafeShell(lang), lang, title, done, SitePaths.Home(lang), fr ? "Revenir à l’accueil" : "Back to the home page"), StatusCodes.Status200OK);
+            return Html(LinkPages.Done(await SafeShell(lang), lang, title, done, (await service.PagesAsync(lang, request.HttpContext.RequestAborted)).Home, fr ? "Revenir à l’accueil" : "Back to the home page"), StatusCodes.Status200OK);
         });
 
     /// <summary>GET /api/newsletter/confirm?token=… and /api/newsletter/unsubscribe?token=…: the pages the newsletter's links open.</summary>
@@ -305,7 +305,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
                 logger.LogInformation("newsletter subscription recorded");
             }
 
-            return Accepted(isForm, SitePaths.NewsletterThanks(lang));
+            return Accepted(isForm, (await service.PagesAsync(lang, request.HttpContext.RequestAborted)).NewsletterThanks);
         });
 
     /// <summary>GET /api/admin/registrations[?session=id]: the organisers' export, CSV or JSON.</summary>
@@ -444,10 +444,10 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
 
     private static string PageLanguage(HttpRequest request) => request.Query["lang"].ToString() == "en" ? "en" : "fr";
 
-    private static IResult NotFoundPage(string? shell, string lang)
+    private async Task<IResult> NotFoundPage(string? shell, string lang)
     {
         var text = ApiText.For(lang);
-        return Html(HtmlPages.FormErrors(shell, lang, text.NotFoundTitle, text.NotFoundDetail, null, SitePaths.FindRegistrations(lang)), StatusCodes.Status404NotFound);
+        return Html(HtmlPages.FormErrors(shell, lang, text.NotFoundTitle, text.NotFoundDetail, null, (await service.PagesAsync(lang)).FindRegistrations), StatusCodes.Status404NotFound);
     }
 
     private static string Paris_(DateTimeOffset now) => TimeZoneInfo.ConvertTime(now, Paris).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
@@ -474,10 +474,10 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         {
             return Html(SitePaths.IsNewsletter(request.Path)
                 ? FormPages.Newsletter(shell, text, sent, errors)
-                : FormPages.Registration(shell, text, await service.SessionsAsync(request.HttpContext.RequestAborted), service.Now, options.RetentionDays, sent, errors), status);
+                : FormPages.Registration(shell, text, await service.PagesAsync(text.Lang), await service.SessionsAsync(request.HttpContext.RequestAborted), service.Now, options.RetentionDays, sent, errors), status);
         }
 
-        return Html(HtmlPages.FormErrors(shell, text.Lang, title, detail, errors, SitePaths.FormOf(request.Path, text.Lang)), status);
+        return Html(HtmlPages.FormErrors(shell, text.Lang, title, detail, errors, SitePaths.FormOf(request.Path, await service.PagesAsync(text.Lang), text.Lang)), status);
     }
 
     private async Task<string?> SafeShell(string lang)
@@ -513,7 +513,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             request.HttpContext.Response.Headers.RetryAfter = "5";
             return formText is null
                 ? Problems.Unavailable(text)
-                : Html(HtmlPages.FormErrors(null, text.Lang, text.UnavailableTitle, text.UnavailableDetail, null, SitePaths.FormOf(request.Path, text.Lang)), StatusCodes.Status503ServiceUnavailable);
+                : Html(HtmlPages.FormErrors(null, text.Lang, text.UnavailableTitle, text.UnavailableDetail, null, SitePaths.FormOf(request.Path, service.KnownPages(text.Lang), text.Lang)), StatusCodes.Status503ServiceUnavailable);
         }
     }
 }

@@ -16,9 +16,6 @@ public sealed class MailComposer(Uri siteUrl)
     private const string EventFr = "Week-end culturel de l’IA";
     private const string EventEn = "AI Cultural Weekend";
 
-    /// <summary>The site's personal-data page in each language (the content's <c>pages/donnees-personnelles</c>).</summary>
-    public static string PersonalDataPath(string lang) => lang == "en" ? "/en/personal-data/" : "/donnees-personnelles/";
-
     public MailMessage Compose(MailContent content)
     {
         var words = new Words(content.Lang == "en");
@@ -245,7 +242,7 @@ public sealed class MailComposer(Uri siteUrl)
         var preview = blocks.OfType<ParagraphBlock>().Skip(1).FirstOrDefault()?.Text ?? heading;
         var automatic = w.T("Ce message est envoyé automatiquement\u00a0: merci de ne pas y répondre.", "This message was sent automatically: please do not reply to it.");
         return new MailMessage(c.Lang, subject, preview, heading, blocks, reason + " " + automatic,
-            [new MailLink(w.T("Données personnelles", "Personal data"), new Uri(_site, PersonalDataPath(c.Lang).TrimStart('/')).AbsoluteUri)]);
+            [new MailLink(w.T("Données personnelles", "Personal data"), new Uri(_site, c.PersonalDataPage.TrimStart('/')).AbsoluteUri)]);
     }
 
     private static ParagraphBlock Greeting(MailContent c, Words w) =>

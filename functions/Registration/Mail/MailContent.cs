@@ -25,7 +25,11 @@ public sealed record MailContent(
     IReadOnlyList<MailSession> Sessions,
     MailLinks Links,
     DateTimeOffset? Deadline = null,
-    IReadOnlyList<MailBooking>? Bookings = null);
+    IReadOnlyList<MailBooking>? Bookings = null)
+{
+    /// <summary>The site's personal-data page, as a path of the site (<see cref="Domain.SitePages.PersonalData"/>): every footer links it.</summary>
+    public required string PersonalDataPage { get; init; }
+}
 
 /// <summary>One session as an e-mail shows it, in the message's language.</summary>
 /// <param name="Status">Held, confirmed, waitlisted, cancelled or expired.</param>

@@ -117,7 +117,8 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
         var first = rows[0];
         var kind = Enum.Parse<MessageKind>(first.Kind);
         var lang = first.Lang == "en" ? "en" : "fr";
-        var links = new MailLinks(FindRegistrations: Link(SitePaths.FindRegistrations(lang)));
+        var pages = await service.PagesAsync(lang, cancellation);
+        var links = new MailLinks(FindRegistrations: Link(pages.FindRegistrations));
         switch (kind)
         {
             case MessageKind.NewsletterConfirm:
@@ -125,9 +126,9 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
                 {
                     NewsletterConfirm = Link($"/api/newsletter/confirm?token={newsletter.For(first.EmailHash, NewsletterAction.Confirm)}&lang={lang}"),
                     Unsubscribe = Link($"/api/newsletter/unsubscribe?token={newsletter.For(first.EmailHash, NewsletterAction.Unsubscribe)}&lang={lang}"),
-                });
+                }) { PersonalDataPage = pages.PersonalData };
             case MessageKind.Recovery:
-                return await RecoveryAsync(first, lang, links, cancellation);
+                return await RecoveryAsync(first, lang, links, pages, cancellation);
         }
 
         var token = secrets.TokenFor(first.BookingId);
@@ -162,10 +163,10 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
         {
             Booking = bookingPage,
             Confirm = asksConfirmation ? Link($"/api/registrations/{token}/confirm?code={secrets.CodeFor(first.BookingId)}&lang={lang}") : null,
-        }, asksConfirmation ? listed.Select(s => s.Until).Where(u => u is not null).Min() : null);
+        }, asksConfirmation ? listed.Select(s => s.Until).Where(u => u is not null).Min() : null) { PersonalDataPage = pages.PersonalData };
     }
 
-    private async Task<MailContent?> RecoveryAsync(OutboxEntity row, string lang, MailLinks links, CancellationToken cancellation)
+    private async Task<MailContent?> RecoveryAsync(OutboxEntity row, string lang, MailLinks links, SitePages pages, CancellationToken cancellation)
     {
         var sessions = await service.SessionsAsync(cancellation);
         var listed = new List<MailBooking>();
@@ -183,7 +184,7 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
         }
 
         // An address without bookings gets nothing: the request's answer said nothing either way.
-        return listed.Count == 0 ? null : new MailContent(MessageKind.Recovery, lang, row.Email, firstName, EmailIdentity.Mask(row.Email), [], links, Bookings: listed);
+        return listed.Count == 0 ? null : new MailContent(MessageKind.Recovery, lang, row.Email, firstName, EmailIdentity.Mask(row.Email), [], links, Bookings: listed) { PersonalDataPage = pages.PersonalData };
     }
 
     /// <summary>An absolute address of the site: e-mails are read far from it.</summary>

@@ -23,7 +23,7 @@ public sealed class CatalogueCalendarTests(AzuriteFixture azurite)
     public async Task Calendars_are_stored_read_back_and_a_second_sync_leaves_the_sessions_alone()
     {
         var sessions = new[] { WithCalendars(TestSessions.Session("with-calendar", 10)), TestSessions.Session("without-calendar", 10), WithCalendars(TestSessions.Session("huge-calendar", 10), length: 40_000) };
-        var manifest = new RegistrationManifest(new DateOnly(2025, 2, 8), new DateOnly(2025, 2, 9), sessions);
+        var manifest = new RegistrationManifest(new DateOnly(2025, 2, 9), sessions, TestSessions.Site);
         await using var api = await ApiServer.StartAsync(azurite.Server, manifest);
 
         var stored = (await api.Store.Catalogue.SessionsAsync()).ToDictionary(s => s.Id);

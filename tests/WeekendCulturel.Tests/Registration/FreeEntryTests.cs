@@ -14,7 +14,7 @@ public sealed class FreeEntryTests(AzuriteFixture azurite)
         using var copy = new ContentCopy();
         var build = copy.Build();
         Assert.True(build.Succeeded, string.Join('\n', build.Diagnostics));
-        await using var api = await ApiServer.StartAsync(azurite.Server, RegistrationManifest.Parse(build.Manifest!));
+        await using var api = await ApiServer.StartAsync(azurite.Server, build.Registration!);
 
         var french = await api.RegisterAsync(new { sessions = new[] { "atelier-compar-ia", "studio-rfi" }, firstName = "Camille", lastName = "Martin", email = "camille@example.org", acceptPrivacy = true });
         var english = await api.RegisterAsync(new { sessions = new[] { "studio-rfi" }, firstName = "Camille", lastName = "Martin", email = "camille@example.org", lang = "en", acceptPrivacy = true });
@@ -38,7 +38,7 @@ public sealed class FreeEntryTests(AzuriteFixture azurite)
     {
         // Far over the 32K characters a text may hold in Table Storage.
         var free = Enumerable.Range(1, 400).Select(i => new FreeEntrySession($"libre-{i}", $"Démonstration n° {i} : « {new string('é', 80)} »", $"Demonstration no. {i}: {new string('e', 80)}")).ToList();
-        var manifest = new RegistrationManifest(new DateOnly(2025, 2, 8), new DateOnly(2025, 2, 9), TestSessions.Standard) { FreeEntry = free };
+        var manifest = new RegistrationManifest(new DateOnly(2025, 2, 9), TestSessions.Standard, TestSessions.Site) { FreeEntry = free };
         await using var api = await ApiServer.StartAsync(azurite.Server, manifest);
 
         var stored = await CatalogueSync.FreeEntryAsync(api.Store);

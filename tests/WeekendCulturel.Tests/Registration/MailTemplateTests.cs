@@ -93,7 +93,7 @@ public sealed class MailTemplateTests : IAsyncLifetime
         var content = MailSamples.Content(kind, lang);
         var mail = await _renderer.RenderAsync(content);
         var hrefs = Parse(mail.Html).QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).ToHashSet(StringComparer.Ordinal);
-        var personalData = MailSamples.Site + MailComposer.PersonalDataPath(lang);
+        var personalData = MailSamples.Site + content.PersonalDataPage;
         var given = MailSamples.LinksOf(content);
 
         Assert.DoesNotContain(personalData, given);

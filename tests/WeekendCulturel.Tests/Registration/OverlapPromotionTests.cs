@@ -38,7 +38,7 @@ public sealed class OverlapPromotionTests(AzuriteFixture azurite)
         await using var api = await ApiServer.StartAsync(azurite.Server, Sessions);
         var (_, seated, next) = await FillAsync(api);
 
-        var manifest = new RegistrationManifest(new DateOnly(2025, 2, 8), new DateOnly(2025, 2, 9), [Sessions[0] with { Capacity = 2 }, Sessions[1]]);
+        var manifest = new RegistrationManifest(new DateOnly(2025, 2, 9), [Sessions[0] with { Capacity = 2 }, Sessions[1]], TestSessions.Site);
         var report = await CatalogueSync.SyncAsync(api.Store, manifest, new Dictionary<string, string>(), ApiServer.Now);
 
         Assert.Contains("first: capacity raised from 1 to 2; 1 promoted from the waiting list", report);

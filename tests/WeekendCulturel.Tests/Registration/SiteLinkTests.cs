@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using WeekendCulturel.Registration.Domain;
 using WeekendCulturel.Tests.Support;
 
 namespace WeekendCulturel.Tests.Registration;
@@ -24,6 +25,24 @@ public sealed class SiteLinkTests(AzuriteFixture azurite)
         Assert.Equal($"{ApiServer.SiteUrl}api/registrations/{token}/page?lang=fr", link.GetAttribute("href"));
         Assert.Equal(link.GetAttribute("href"), link.TextContent);
         Assert.DoesNotContain("evil.example", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pages_the_API_sends_browsers_to_are_those_the_last_sync_stored()
+    {
+        var elsewhere = new SitePages("/ailleurs/", "/ailleurs/inscription/", "/ailleurs/#lettre", "/ailleurs/lettre/merci/", "/ailleurs/retrouver/", "/ailleurs/retrouver/merci/", "/ailleurs/donnees/");
+        var manifest = new RegistrationManifest(new DateOnly(2025, 2, 9), TestSessions.Standard, TestSessions.Site with { Fr = elsewhere });
+        await using var api = await ApiServer.StartAsync(azurite.Server, manifest);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = api.Client.BaseAddress };
+
+        var newsletter = await browser.PostAsync("/api/newsletter", new FormUrlEncodedContent([new("email", "camille@example.org"), new("acceptPrivacy", "true"), new("lang", "fr")]));
+        var recovery = await browser.PostAsync("/api/registrations/recover", new FormUrlEncodedContent([new("email", "camille@example.org"), new("lang", "en")]));
+        var unknown = await browser.GetAsync("/api/registrations/Xy7kQp2mVr9sLt4wZb6nHc1dJf8gKa3eXy7kQp2mVr9/page?lang=fr");
+
+        Assert.Equal("/ailleurs/lettre/merci/", newsletter.Headers.Location?.ToString());
+        Assert.Equal(TestSessions.Site.En.FindRegistrationsThanks, recovery.Headers.Location?.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("/ailleurs/inscription/", new HtmlParser().ParseDocument(await unknown.Content.ReadAsStringAsync()).QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using WeekendCulturel.Registration.Http;
 using WeekendCulturel.Tests.Support;
 using WeekendCulturel.Theme.Model;
 
@@ -51,7 +50,7 @@ public sealed class FindRegistrationsPageTests(BuiltSite site)
     [InlineData("en")]
     public void The_API_sends_a_form_post_to_a_thanks_page_the_site_has_and_search_engines_skip(string lang)
     {
-        var path = SitePaths.FindRegistrationsThanks(lang);
+        var path = site.Result.Registration!.Site.In(lang).FindRegistrationsThanks;
         var document = site.Document(path);
 
         Assert.Equal(lang, document.DocumentElement.GetAttribute("lang"));
@@ -77,22 +76,27 @@ public sealed class FindRegistrationsPageTests(BuiltSite site)
     [InlineData("en", "confirm your subscription")]
     public void The_newsletter_thanks_page_asks_to_confirm_from_the_inbox(string lang, string words)
     {
-        var main = site.Document(SitePaths.NewsletterThanks(lang)).QuerySelector("main")!.TextContent;
+        var main = site.Document(site.Result.Registration!.Site.In(lang).NewsletterThanks).QuerySelector("main")!.TextContent;
 
         Assert.Contains(words, main, StringComparison.Ordinal);
         Assert.Contains(words, site.Document(lang == "fr" ? "/" : "/en/").QuerySelector("form.wc-newsletter")!.GetAttribute("data-done"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void The_API_and_the_theme_name_the_same_addresses()
+    public void The_manifest_gives_the_API_the_theme_s_addresses_of_pages_the_site_has()
     {
         foreach (var lang in new[] { Lang.Fr, Lang.En })
         {
-            var code = lang.Code();
-            Assert.Equal(Routes.Registration(lang), SitePaths.RegistrationForm(code));
-            Assert.Equal(Routes.NewsletterThanks(lang), SitePaths.NewsletterThanks(code));
-            Assert.Equal(Routes.FindRegistrations(lang), SitePaths.FindRegistrations(code));
-            Assert.Equal(Routes.FindRegistrationsThanks(lang), SitePaths.FindRegistrationsThanks(code));
+            var pages = site.Result.Registration!.Site.In(lang.Code());
+            Assert.Equal(Routes.Home(lang), pages.Home);
+            Assert.Equal(Routes.Registration(lang), pages.Registration);
+            Assert.Equal(Routes.NewsletterThanks(lang), pages.NewsletterThanks);
+            Assert.Equal(Routes.FindRegistrations(lang), pages.FindRegistrations);
+            Assert.Equal(Routes.FindRegistrationsThanks(lang), pages.FindRegistrationsThanks);
+            var (home, anchor) = (pages.NewsletterForm.Split('#')[0], pages.NewsletterForm.Split('#')[1]);
+            Assert.NotNull(site.Document(home).GetElementById(anchor)?.QuerySelector("form.wc-newsletter"));
         }
+
+        Assert.Equal(TestSessions.Site, site.Result.Registration!.Site);
     }
 }

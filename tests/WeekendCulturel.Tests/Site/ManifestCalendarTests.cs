@@ -14,7 +14,7 @@ public sealed class ManifestCalendarTests(BuiltSite site)
     [Fact]
     public void The_manifest_carries_each_session_calendar_as_the_site_writes_it()
     {
-        var manifest = RegistrationManifest.Parse(site.Result.Manifest!);
+        var manifest = site.Result.Registration!;
 
         Assert.NotEmpty(manifest.Sessions);
         foreach (var session in manifest.Sessions)
@@ -33,9 +33,19 @@ public sealed class ManifestCalendarTests(BuiltSite site)
     }
 
     [Fact]
+    public void The_published_manifest_reads_back_as_the_built_one_without_the_calendar_texts()
+    {
+        var built = site.Result.Registration!;
+        var json = File.ReadAllBytes(site.FileOf("/registration-manifest.json")!);
+
+        Assert.Equal(built with { Sessions = [.. built.Sessions.Select(s => s with { Calendars = null })] }, RegistrationManifest.FromJson(json));
+        Assert.DoesNotContain("BEGIN:VCALENDAR", Encoding.UTF8.GetString(json), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_personal_data_page_the_emails_link_to_exists_in_both_languages()
     {
-        Assert.NotNull(site.FileOf(WeekendCulturel.Registration.Mail.MailComposer.PersonalDataPath("fr")));
-        Assert.NotNull(site.FileOf(WeekendCulturel.Registration.Mail.MailComposer.PersonalDataPath("en")));
+        Assert.NotNull(site.FileOf(site.Result.Registration!.Site.Fr.PersonalData));
+        Assert.NotNull(site.FileOf(site.Result.Registration!.Site.En.PersonalData));
     }
 }

@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WeekendCulturel.Generator.Outputs;
 using WeekendCulturel.Generator.Registration;
 using WeekendCulturel.Registration.Domain;
 using WeekendCulturel.Registration.Hosting;
 using WeekendCulturel.Registration.Storage;
+using WeekendCulturel.Theme.Model;
 
 namespace WeekendCulturel.Tests.Support;
 
@@ -40,7 +42,7 @@ public sealed class ApiServer : IAsyncDisposable
 
     /// <summary>Starts the API on <paramref name="azurite"/>, or on <paramref name="storage"/> when given (a relay in front of it), with <paramref name="settings"/> over the test's own.</summary>
     public static Task<ApiServer> StartAsync(AzuriteServer azurite, IReadOnlyList<SessionDefinition> sessions, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null, bool sendsMail = false) =>
-        StartAsync(azurite, new RegistrationManifest(new DateOnly(2025, 2, 8), new DateOnly(2025, 2, 9), sessions), rateLimit, now, storage, settings, clock, sendsMail);
+        StartAsync(azurite, new RegistrationManifest(new DateOnly(2025, 2, 9), sessions, TestSessions.Site), rateLimit, now, storage, settings, clock, sendsMail);
 
     /// <param name="clock">The API's clock; by default one that starts at <paramref name="now"/> and runs.</param>
     /// <param name="sendsMail">Runs the dispatcher and the sweeps in the server, as serve does (give the relay in <paramref name="settings"/>).</param>
@@ -115,6 +117,9 @@ public static class TestSessions
     public static SessionDefinition Session(string id, int capacity, bool waitlist = true, string start = "2025-02-08T10:00:00+01:00", string end = "2025-02-08T11:00:00+01:00", DateTimeOffset? opens = null) =>
         new(id, "Séance " + id, "Session " + id, opens ?? Opens, DateTimeOffset.Parse(start), DateTimeOffset.Parse(start), DateTimeOffset.Parse(end), capacity, waitlist,
             new SessionLinks($"/programme/{id}/", $"/en/programme/{id}/", $"/agenda/{id}.ics", $"/en/calendar/{id}.ics"));
+
+    /// <summary>The site's pages as the generator puts them in the manifest of the real content.</summary>
+    public static readonly SiteAddresses Site = RegistrationManifestWriter.Addresses(lang => lang == Lang.Fr ? "/donnees-personnelles/" : "/en/personal-data/");
 
     public static IReadOnlyList<SessionDefinition> Standard =>
     [

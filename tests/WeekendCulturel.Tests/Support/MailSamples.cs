@@ -64,7 +64,7 @@ public static class MailSamples
             "2025-02-09T11:00:00+01:00", "2025-02-09T12:00:00+01:00", status, position, until, giveBack, calendar);
 
         MailContent Of(IReadOnlyList<MailSession> sessions, MailLinks links, DateTimeOffset? deadline = null, IReadOnlyList<MailBooking>? bookings = null, string firstName = FirstName) =>
-            new(kind, lang, To, firstName, Masked, sessions, links, deadline, bookings);
+            new(kind, lang, To, firstName, Masked, sessions, links, deadline, bookings) { PersonalDataPage = en ? "/en/personal-data/" : "/donnees-personnelles/" };
 
         return kind switch
         {

@@ -54,16 +54,13 @@ public static class RegistrationManifestWriter
         SitePages In(Lang lang) => new(
             Routes.Home(lang),
             Routes.Registration(lang),
-            Routes.Home(lang) + "#" + NewsletterAnchor,
+            Routes.NewsletterForm(lang),
             Routes.NewsletterThanks(lang),
             Routes.FindRegistrations(lang),
             Routes.FindRegistrationsThanks(lang),
             personalData(lang));
         return new SiteAddresses(In(Lang.Fr), In(Lang.En));
     }
-
-    /// <summary>The id of the home page's newsletter form (<c>HomePage.razor</c>).</summary>
-    private const string NewsletterAnchor = "lettre";
 
     public static OutputFile File(RegistrationManifest manifest) => new(Path, manifest.ToJson());
 }

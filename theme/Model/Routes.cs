@@ -43,6 +43,11 @@ public static class Routes
 
     public static string Registration(Lang lang) => lang == Lang.Fr ? "/inscription/" : "/en/registration/";
 
+    /// <summary>The id of the home page's newsletter form, which the API sends people back to.</summary>
+    public const string NewsletterFormId = "lettre";
+
+    public static string NewsletterForm(Lang lang) => Home(lang) + "#" + NewsletterFormId;
+
     /// <summary>Where the API sends a browser that subscribed to the newsletter without JavaScript.</summary>
     public static string NewsletterThanks(Lang lang) => lang == Lang.Fr ? "/lettre/merci/" : "/en/newsletter/thanks/";
 

@@ -14,7 +14,7 @@ public static class HtmlPages
     public const string TitleMarker = "@@wc-title@@";
     public const string MainMarker = "<!--wc:main-->";
 
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    private static readonly TimeZoneInfo Paris = EventTime.Zone;
 
     public static string Booking(string? shell, BookingView booking, IReadOnlyDictionary<string, SessionDefinition> sessions, string lang, string manageUrl, string actionBase, bool isNew, IReadOnlyList<SessionOutcome> rejected)
     {

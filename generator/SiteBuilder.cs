@@ -216,7 +216,7 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
 
         foreach (var kind in content.Sessions.Select(s => s.Kind).Distinct())
         {
-            Rule("format", SessionCard.KindSlug(kind), "kind");
+            Rule("format", Slugs.Of(kind), "kind");
         }
 
         foreach (var venue in content.Sessions.Select(s => s.VenueId).Distinct())
@@ -226,7 +226,7 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
 
         foreach (var audience in content.Sessions.Select(s => s.Audience).Distinct())
         {
-            Rule("public", SessionCard.AudienceSlug(audience), "audience");
+            Rule("public", Slugs.Of(audience), "audience");
         }
 
         return css.ToString();

@@ -12,25 +12,6 @@ namespace WeekendCulturel.Generator.Loading;
 /// </summary>
 internal sealed class SessionReader(ItemText text, SessionReferences references, ConcurrentDictionary<string, SourceSpan> spans)
 {
-    private static readonly Dictionary<string, SessionKind> Kinds = new()
-    {
-        ["table-ronde"] = SessionKind.TableRonde,
-        ["atelier"] = SessionKind.Atelier,
-        ["demonstration"] = SessionKind.Demonstration,
-        ["projection"] = SessionKind.Projection,
-        ["exposition"] = SessionKind.Exposition,
-        ["masterclass"] = SessionKind.Masterclass,
-        ["studio"] = SessionKind.Studio,
-    };
-
-    private static readonly Dictionary<string, Audience> Audiences = new()
-    {
-        ["tout-public"] = Audience.ToutPublic,
-        ["adultes"] = Audience.Adultes,
-        ["familles"] = Audience.Familles,
-        ["jeune-public"] = Audience.JeunePublic,
-    };
-
     private static readonly string[] FrenchOnly = ["kind", "venue", "start", "end", "speakers", "audience", "registration", "draft"];
 
     public Session? Read(SourceDocument fr, SourceDocument? en, Action<InternalLink> addLink)
@@ -41,7 +22,7 @@ internal sealed class SessionReader(ItemText text, SessionReferences references,
         }
 
         var frText = ReadText(fr, y, Lang.Fr, addLink);
-        var kind = y.Choice("kind", Kinds, required: true);
+        var kind = y.Choice("kind", Slugs.Kinds, required: true);
         var venue = y.String("venue", required: true);
         if (venue is not null && !references.Venues.Contains(venue))
         {
@@ -90,7 +71,7 @@ internal sealed class SessionReader(ItemText text, SessionReferences references,
         }
 
         var speakers = speakerEntries.Select(s => s.Value).Distinct().ToList();
-        var audience = y.Choice("audience", Audiences, required: true);
+        var audience = y.Choice("audience", Slugs.Audiences, required: true);
         var registration = ReadRegistration(y);
         var draft = y.Bool("draft") ?? false;
         y.Complete();

@@ -15,12 +15,7 @@ internal sealed class PageReader(ItemText text)
 
         var frText = ReadText(fr, y, Lang.Fr, addLink);
         y.Complete();
-        PageText? enText = null;
-        if (en?.FrontMatter is { } ey)
-        {
-            enText = ReadText(en, ey, Lang.En, addLink);
-            ey.Complete();
-        }
+        var enText = ItemText.Translation(fr, en, [], (document, ey) => ReadText(document, ey, Lang.En, addLink));
 
         return frText is null ? null : new ContentPage(fr.Id, new Translated<PageText>(frText, enText));
     }

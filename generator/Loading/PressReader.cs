@@ -43,13 +43,7 @@ internal sealed class PressReader(ItemText text, string contentDirectory)
         }
 
         y.Complete();
-        PressText? enText = null;
-        if (en?.FrontMatter is { } ey)
-        {
-            ey.BelongsElsewhere(FrenchOnly, $"the French file {fr.Path}");
-            enText = ReadText(en, ey, Lang.En, addLink);
-            ey.Complete();
-        }
+        var enText = ItemText.Translation(fr, en, FrenchOnly, (document, ey) => ReadText(document, ey, Lang.En, addLink));
 
         return frText is null || date is null || kind is null ? null : new PressItem(fr.Id, new Translated<PressText>(frText, enText), date.Value, kind.Value, url, attachment);
     }

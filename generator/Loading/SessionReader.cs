@@ -76,13 +76,7 @@ internal sealed class SessionReader(ItemText text, SessionReferences references,
         var draft = y.Bool("draft") ?? false;
         y.Complete();
 
-        SessionText? enText = null;
-        if (en?.FrontMatter is { } ey)
-        {
-            ey.BelongsElsewhere(FrenchOnly, $"the French file {fr.Path}");
-            enText = ReadText(en, ey, Lang.En, addLink);
-            ey.Complete();
-        }
+        var enText = ItemText.Translation(fr, en, FrenchOnly, (document, ey) => ReadText(document, ey, Lang.En, addLink));
 
         if (frText is null || kind is null || venue is null || start is null || end is null || audience is null || draft)
         {

@@ -18,13 +18,7 @@ internal sealed class SpeakerReader(ItemText text)
         var name = y.String("name", required: true);
         var frText = ReadText(fr, y, Lang.Fr, addLink);
         y.Complete();
-        SpeakerText? enText = null;
-        if (en?.FrontMatter is { } ey)
-        {
-            ey.BelongsElsewhere(FrenchOnly, $"the French file {fr.Path}");
-            enText = ReadText(en, ey, Lang.En, addLink);
-            ey.Complete();
-        }
+        var enText = ItemText.Translation(fr, en, FrenchOnly, (document, ey) => ReadText(document, ey, Lang.En, addLink));
 
         return name is null || frText is null ? null : new Speaker(fr.Id, name, new Translated<SpeakerText>(frText, enText));
     }

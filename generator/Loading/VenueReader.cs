@@ -36,13 +36,7 @@ internal sealed class VenueReader(ItemText text)
         }
 
         y.Complete();
-        VenueText? enText = null;
-        if (en?.FrontMatter is { } ey)
-        {
-            ey.BelongsElsewhere(FrenchOnly, $"the French file {fr.Path}");
-            enText = ReadText(en, ey, Lang.En, addLink);
-            ey.Complete();
-        }
+        var enText = ItemText.Translation(fr, en, FrenchOnly, (document, ey) => ReadText(document, ey, Lang.En, addLink));
 
         return frText is null || address is null ? null : new Venue(fr.Id, new Translated<VenueText>(frText, enText), address, geo);
     }

@@ -43,3 +43,14 @@ public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
 {
     public const string Name = "azurite";
 }
+
+/// <summary>
+/// For the tests whose subject is timing (storage stopped in the middle of a run of requests): an Azurite of
+/// their own, and no other test class running beside them, so that a build next door does not decide when
+/// things happen. xUnit runs such a collection after the parallel ones.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AzuriteAloneCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "azurite, alone";
+}

@@ -115,7 +115,7 @@ public sealed partial class SiteBuilder
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
         var reloadedFiles = ids.SelectMany(id => new[] { $"sessions/{id}.md", $"sessions/{id}.en.md" })
-            .Select(f => ContentLoader.Display(Path.Combine(options.ContentDirectory, f))).ToHashSet(StringComparer.Ordinal);
+            .Select(f => DisplayPath.Of(options.DisplayRoot, Path.Combine(options.ContentDirectory, f))).ToHashSet(StringComparer.Ordinal);
         foreach (var diagnostic in last.LoadDiagnostics.Where(d => !reloadedFiles.Contains(d.Path)))
         {
             diagnostics.Add(diagnostic);
@@ -133,7 +133,7 @@ public sealed partial class SiteBuilder
         var replaced = new Dictionary<string, Session>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
-            var (session, sessionLinks) = _loader.ReloadSession(options.ContentDirectory, id, references, diagnostics, spans);
+            var (session, sessionLinks) = _loader.ReloadSession(options.ContentDirectory, options.DisplayRoot, id, references, diagnostics, spans);
             editedLinks.AddRange(sessionLinks);
             if (session is not null)
             {
@@ -251,7 +251,7 @@ public sealed partial class SiteBuilder
 
         var diagnostics = new DiagnosticBag();
         var spans = new ConcurrentDictionary<SourceKey, SourceSpan>();
-        var (reloaded, _) = _loader.ReloadSession(options.ContentDirectory, session.Id, references, diagnostics, spans);
+        var (reloaded, _) = _loader.ReloadSession(options.ContentDirectory, options.DisplayRoot, session.Id, references, diagnostics, spans);
         if (reloaded is null)
         {
             return;

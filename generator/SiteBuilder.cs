@@ -15,7 +15,8 @@ using WeekendCulturel.Theme.Pages;
 namespace WeekendCulturel.Generator;
 
 /// <summary>What one build is asked to do.</summary>
-public sealed record BuildOptions(string ContentDirectory, string OutputDirectory, Uri? BaseUrl, DateTimeOffset? Now);
+/// <param name="DisplayRoot">The folder diagnostics show paths relative to: the command line's working folder.</param>
+public sealed record BuildOptions(string ContentDirectory, string OutputDirectory, Uri? BaseUrl, DateTimeOffset? Now, string DisplayRoot);
 
 /// <summary>What one build did: its problems, and when it succeeded, the site and what was written.</summary>
 public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Pages, IReadOnlyList<OutputFile> Files, WriteSummary? Written, TimeSpan Elapsed, SiteContent? Content)
@@ -74,7 +75,7 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
         }
 
         // 1. Load every file, checking each on its own.
-        var loaded = _loader.Load(options.ContentDirectory, diagnostics);
+        var loaded = _loader.Load(options.ContentDirectory, options.DisplayRoot, diagnostics);
         var loadDiagnostics = diagnostics.Sorted();
         Phase("load");
         if (loaded.Content is not { } content)
@@ -214,7 +215,7 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
 
         foreach (var kind in content.Sessions.Select(s => s.Kind).Distinct())
         {
-            Rule("format", SessionCard.KindSlug(kind), "kind");
+            Rule("format", Slugs.Of(kind), "kind");
         }
 
         foreach (var venue in content.Sessions.Select(s => s.VenueId).Distinct())
@@ -224,7 +225,7 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
 
         foreach (var audience in content.Sessions.Select(s => s.Audience).Distinct())
         {
-            Rule("public", SessionCard.AudienceSlug(audience), "audience");
+            Rule("public", Slugs.Of(audience), "audience");
         }
 
         return css.ToString();

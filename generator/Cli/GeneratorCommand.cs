@@ -24,7 +24,7 @@ public static class GeneratorCommand
             return problem is null ? 0 : 2;
         }
 
-        var options = new BuildOptions(line.ContentDirectory, line.OutputDirectory, line.BaseUrl, line.Now);
+        var options = new BuildOptions(line.ContentDirectory, line.OutputDirectory, line.BaseUrl, line.Now, Directory.GetCurrentDirectory());
         using var builder = new SiteBuilder(ThemeFiles.Default(), serving: line.Command == "serve");
         switch (line.Command)
         {

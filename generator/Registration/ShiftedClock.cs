@@ -1,3 +1,5 @@
+using WeekendCulturel.Theme.Model;
+
 namespace WeekendCulturel.Generator.Registration;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class ShiftedClock(DateTimeOffset start) : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => start.ToUniversalTime() + (System.GetUtcNow() - _startedAt);
 
-    public override TimeZoneInfo LocalTimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    public override TimeZoneInfo LocalTimeZone => SessionState.Paris;
 
     /// <summary>The clock of a command: from <c>--now</c> when it is given, else the machine's.</summary>
     public static TimeProvider For(DateTimeOffset? now) => now is { } start ? new ShiftedClock(start) : TimeProvider.System;

@@ -1,5 +1,5 @@
 using WeekendCulturel.Generator.Cli;
-using WeekendCulturel.Generator.Loading;
+using WeekendCulturel.Generator.Diagnostics;
 
 namespace WeekendCulturel.Generator.Serve;
 
@@ -111,7 +111,7 @@ public sealed class PreviewBuilds(SiteBuilder builder, BuildOptions options, Tim
             // generator, and still no reason to stop serving the last good site.
             var cause = e is AggregateException many ? many.Flatten().InnerExceptions[0] : e;
             // Editors' temporary files, renamed or deleted since, are no clue.
-            var files = changed.Where(File.Exists).Select(ContentLoader.Display).Order(StringComparer.Ordinal).ToList();
+            var files = changed.Where(File.Exists).Select(f => DisplayPath.Of(options.DisplayRoot, f)).Order(StringComparer.Ordinal).ToList();
             var after = files.Count == 0 ? "" : " after a change to " + string.Join(", ", files);
             var message = $"serve: error: the {verb} stopped on an unexpected {cause.GetType().Name}{after}: {cause.Message}";
             Console.Error.WriteLine(message);

@@ -183,7 +183,7 @@ public sealed class SiteUnderTest : IAsyncLifetime
         {
             using (var builder = new SiteBuilder(ThemeFiles.Default()))
             {
-                Build = builder.Build(new BuildOptions(Path.Combine(RepositoryRoot, "content"), Output, null, Now));
+                Build = builder.Build(new BuildOptions(Path.Combine(RepositoryRoot, "content"), Output, null, Now, RepositoryRoot));
             }
 
             if (!Build.Succeeded)

@@ -19,7 +19,7 @@ public enum RegistrationState
 
 public static class SessionState
 {
-    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    public static readonly TimeZoneInfo Paris = EventTime.Zone;
 
     /// <summary>A Paris local time as an instant.</summary>
     public static DateTimeOffset InParis(DateTime local) => new(local, Paris.GetUtcOffset(local));

@@ -19,9 +19,8 @@ public sealed class Retention(RegistrationStore store, RegistrationOptions optio
         }
 
         var day = DateOnly.ParseExact(lastDay, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(options.RetentionDays);
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
         var midnight = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, paris.GetUtcOffset(midnight));
+        return new DateTimeOffset(midnight, EventTime.Zone.GetUtcOffset(midnight));
     }
 
     /// <summary>Purges when due; returns how many entities were deleted (0 when not due).</summary>

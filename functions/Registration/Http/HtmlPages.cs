@@ -12,7 +12,7 @@ namespace WeekendCulturel.Registration.Http;
 /// </summary>
 public static class HtmlPages
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    private static readonly TimeZoneInfo Paris = EventTime.Zone;
 
     public static string Booking(string? shell, BookingView booking, IReadOnlyDictionary<string, SessionDefinition> sessions, string lang, string manageUrl, string actionBase, bool isNew, IReadOnlyList<SessionOutcome> rejected)
     {

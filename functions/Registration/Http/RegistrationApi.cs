@@ -17,7 +17,7 @@ namespace WeekendCulturel.Registration.Http;
 /// </summary>
 public sealed class RegistrationApi(RegistrationService service, ClientRateLimiter limiter, RegistrationOptions options, RegistrationStore store, ILogger<RegistrationApi> logger)
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    private static readonly TimeZoneInfo Paris = EventTime.Zone;
 
     private readonly TrapBookings _trapped = new();
 

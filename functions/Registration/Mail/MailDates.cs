@@ -9,7 +9,7 @@ namespace WeekendCulturel.Registration.Mail;
 /// </summary>
 public static class MailDates
 {
-    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    public static readonly TimeZoneInfo Paris = EventTime.Zone;
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");

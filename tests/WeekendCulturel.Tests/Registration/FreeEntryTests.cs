@@ -6,15 +6,12 @@ namespace WeekendCulturel.Tests.Registration;
 
 /// <summary>Sessions of the content that take no registration are known to the API as such, from the generator's manifest.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class FreeEntryTests(AzuriteFixture azurite)
+public sealed class FreeEntryTests(AzuriteFixture azurite, BuiltSite site) : IClassFixture<BuiltSite>
 {
     [Fact]
     public async Task Registering_for_a_free_entry_session_says_it_needs_no_registration()
     {
-        using var copy = new ContentCopy();
-        var build = copy.Build();
-        Assert.True(build.Succeeded, string.Join('\n', build.Diagnostics));
-        await using var api = await ApiServer.StartAsync(azurite.Server, build.Registration!);
+        await using var api = await ApiServer.StartAsync(azurite.Server, site.Result.Registration!);
 
         var french = await api.RegisterAsync(new { sessions = new[] { "atelier-compar-ia", "studio-rfi" }, firstName = "Camille", lastName = "Martin", email = "camille@example.org", acceptPrivacy = true });
         var english = await api.RegisterAsync(new { sessions = new[] { "studio-rfi" }, firstName = "Camille", lastName = "Martin", email = "camille@example.org", lang = "en", acceptPrivacy = true });

@@ -5,7 +5,7 @@ using WeekendCulturel.Tests.Support;
 namespace WeekendCulturel.Tests.Registration;
 
 /// <summary>Storage taken away in the middle of a run: 503s, then nothing torn once it is back.</summary>
-[Collection(AzuriteCollection.Name)]
+[Collection(AzuriteAloneCollection.Name)]
 public sealed class OutageTests(AzuriteFixture azurite)
 {
     [Fact]

@@ -24,7 +24,7 @@ public sealed partial class GoldenTests : IClassFixture<GoldenTests.GoldenSite>
         {
             Output = Path.Combine(Path.GetTempPath(), "wc-golden", Guid.NewGuid().ToString("N"));
             using var builder = new SiteBuilder(ThemeFiles.Default());
-            var result = builder.Build(new BuildOptions(Path.Combine(GoldenDirectory, "content"), Output, null, ContentCopy.RegistrationOpen));
+            var result = builder.Build(new BuildOptions(Path.Combine(GoldenDirectory, "content"), Output, null, ContentCopy.RegistrationOpen, GoldenDirectory));
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException(string.Join('\n', result.Diagnostics));

@@ -3,7 +3,7 @@ using WeekendCulturel.Tests.Support;
 namespace WeekendCulturel.Tests.Site;
 
 /// <summary>What a build does to the output folder, and what the moment it is built for changes.</summary>
-public sealed class BuildTests
+public sealed class BuildTests(BuiltSite site) : IClassFixture<BuiltSite>
 {
     [Fact]
     public void A_failed_build_leaves_the_previous_site_untouched()
@@ -42,12 +42,10 @@ public sealed class BuildTests
     [Fact]
     public void A_page_large_enough_for_a_renderer_of_its_own_leaves_every_other_page_as_it_was()
     {
-        using var plain = new ContentCopy();
         using var large = new ContentCopy();
         var paragraphs = string.Concat(Enumerable.Range(1, 3000).Select(i => $"\n\nParagraphe {i} : un texte assez long pour que la page dépasse le quart de mégaoctet."));
         large.Write("sessions/atelier-compar-ia.md", large.Read("sessions/atelier-compar-ia.md") + paragraphs + "\n\nDernier paragraphe.\n");
 
-        Assert.True(plain.Build().Succeeded);
         Assert.True(large.Build().Succeeded);
 
         // The renderer is renewed after a page over 256 KB; the pages after it must not notice.
@@ -57,12 +55,12 @@ public sealed class BuildTests
         Assert.True(bytes.Length > 256 * 1024, $"{bytes.Length} bytes");
         Assert.Contains("Dernier paragraphe.", html, StringComparison.Ordinal);
         Assert.EndsWith("</html>", html.TrimEnd(), StringComparison.Ordinal);
-        var others = Directory.GetFiles(plain.Output, "*.html", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(plain.Output, f))
+        var others = Directory.GetFiles(site.Output, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.Output, f))
             .Where(f => f != page)
             .ToList();
         Assert.True(others.Count > 100, $"{others.Count} other pages");
-        Assert.All(others, f => Assert.Equal(File.ReadAllBytes(Path.Combine(plain.Output, f)), File.ReadAllBytes(Path.Combine(large.Output, f))));
+        Assert.All(others, f => Assert.Equal(File.ReadAllBytes(Path.Combine(site.Output, f)), File.ReadAllBytes(Path.Combine(large.Output, f))));
     }
 
     [Fact]
@@ -134,10 +132,7 @@ public sealed class BuildTests
     [Fact]
     public void Only_the_dsfr_parts_the_pages_use_are_published()
     {
-        using var copy = new ContentCopy();
-        copy.Build();
-
-        var css = Directory.GetFiles(Path.Combine(copy.Output, "assets"), "site.*.css").Single();
+        var css = Directory.GetFiles(Path.Combine(site.Output, "assets"), "site.*.css").Single();
         var text = File.ReadAllText(css);
         Assert.Contains(".fr-header", text, StringComparison.Ordinal);
         Assert.Contains(".fr-icon-calendar-line", text, StringComparison.Ordinal);
@@ -147,7 +142,7 @@ public sealed class BuildTests
         var whole = new FileInfo(Path.Combine(Generator.Assets.ThemeFiles.Default().DsfrDist, "dsfr.min.css")).Length;
         Assert.True(new FileInfo(css).Length < whole * 0.6, $"{new FileInfo(css).Length} bytes of CSS against {whole} for the whole DSFR");
         Assert.Matches(@"site\.[0-9a-f]{10}\.css$", css);
-        var html = File.ReadAllText(Path.Combine(copy.Output, "index.html"));
+        var html = File.ReadAllText(Path.Combine(site.Output, "index.html"));
         Assert.Contains("/assets/" + Path.GetFileName(css), html, StringComparison.Ordinal);
         Assert.DoesNotContain(".__________.", html, StringComparison.Ordinal);
     }

@@ -8,8 +8,7 @@ namespace WeekendCulturel.Tests.Site;
 /// Every .ics file is checked against RFC 5545 by the tests' own reader (<see cref="Rfc5545Checker"/>), then
 /// read back with Ical.Net for what it means.
 /// </summary>
-[Collection(BuiltSiteCollection.Name)]
-public sealed class CalendarTests(BuiltSite site)
+public sealed class CalendarTests(BuiltSite site) : IClassFixture<BuiltSite>
 {
     [Fact]
     public void Every_calendar_parses_back_with_its_events_in_paris_time()

@@ -9,8 +9,7 @@ namespace WeekendCulturel.Tests.Site;
 /// <c>fr-</c> class the site uses must be one the DSFR defines, in its stylesheets or its reference markup,
 /// or one the site's own stylesheet defines.
 /// </summary>
-[Collection(BuiltSiteCollection.Name)]
-public sealed partial class DsfrClassTests(BuiltSite site)
+public sealed partial class DsfrClassTests(BuiltSite site) : IClassFixture<BuiltSite>
 {
     [Fact]
     public void Every_dsfr_class_the_pages_use_exists_in_the_dsfr_or_the_site_stylesheet()

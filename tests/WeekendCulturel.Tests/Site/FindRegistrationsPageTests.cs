@@ -7,8 +7,7 @@ namespace WeekendCulturel.Tests.Site;
 /// "Find my registrations": a form that works without JavaScript (it posts to the API, which answers with the
 /// thanks page), in both languages, linked from where a visitor who lost their link looks.
 /// </summary>
-[Collection(BuiltSiteCollection.Name)]
-public sealed class FindRegistrationsPageTests(BuiltSite site)
+public sealed class FindRegistrationsPageTests(BuiltSite site) : IClassFixture<BuiltSite>
 {
     [Theory]
     [InlineData("fr", "/inscription/retrouver/")]

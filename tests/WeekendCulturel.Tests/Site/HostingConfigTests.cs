@@ -9,8 +9,7 @@ using WeekendCulturel.Tests.Support;
 namespace WeekendCulturel.Tests.Site;
 
 /// <summary>The production headers: every inline script of every page is allowed by the policy's hashes, and serve sends them.</summary>
-[Collection(BuiltSiteCollection.Name)]
-public sealed class HostingConfigTests(BuiltSite site)
+public sealed class HostingConfigTests(BuiltSite site) : IClassFixture<BuiltSite>
 {
     private JsonElement Config => JsonDocument.Parse(site.Read("/" + HostingConfigWriter.Path)).RootElement;
 

@@ -14,14 +14,14 @@ public sealed class IncrementalRebuildTests
     {
         using var copy = new ContentCopy();
         using var builder = new SiteBuilder(ThemeFiles.Default(), serving: true);
-        Assert.True(copy.WithCurrentDirectory(() => builder.Build(copy.Options())).Succeeded);
+        Assert.True(builder.Build(copy.Options()).Succeeded);
 
         // A new title (shown on the programme, the speakers and the venue pages), a new body, more seats.
         copy.Replace(Session, "title: \"Atelier Compar:IA", "title: \"Atelier Compar:IA (nouvelle formule)");
         copy.Replace(Session, "capacity: 24", "capacity: 30");
         File.AppendAllText(copy.PathOf(Session), "\nUn paragraphe ajouté : il doit paraître sur la page de la séance.\n");
         IncrementalTiming? timing = null;
-        var result = copy.WithCurrentDirectory(() => builder.Rebuild(copy.Options(), [copy.PathOf(Session)], t => timing = t));
+        var result = builder.Rebuild(copy.Options(), [copy.PathOf(Session)], t => timing = t);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.NotNull(timing);
@@ -32,7 +32,7 @@ public sealed class IncrementalRebuildTests
         var full = Path.Combine(copy.Root, "_full");
         using (var fresh = new SiteBuilder(ThemeFiles.Default()))
         {
-            Assert.True(copy.WithCurrentDirectory(() => fresh.Build(copy.Options() with { OutputDirectory = full })).Succeeded);
+            Assert.True(fresh.Build(copy.Options() with { OutputDirectory = full }).Succeeded);
         }
 
         AssertSameFiles(full, copy.Output);
@@ -44,14 +44,14 @@ public sealed class IncrementalRebuildTests
     {
         using var copy = new ContentCopy();
         using var builder = new SiteBuilder(ThemeFiles.Default(), serving: true);
-        Assert.True(copy.WithCurrentDirectory(() => builder.Build(copy.Options())).Succeeded);
+        Assert.True(builder.Build(copy.Options()).Succeeded);
         var page = Path.Combine(copy.Output, "programme", "atelier-compar-ia", "index.html");
         var before = File.ReadAllBytes(page);
 
         copy.Replace(Session, "audience: tout-public", "audience: tout-le-monde");
         var line = copy.LineOf(Session, "audience:");
         copy.Replace(Session, "title: \"Atelier Compar:IA", "title: \"Atelier modifié");
-        var result = copy.WithCurrentDirectory(() => builder.Rebuild(copy.Options(), [copy.PathOf(Session)]));
+        var result = builder.Rebuild(copy.Options(), [copy.PathOf(Session)]);
 
         Assert.False(result.Succeeded);
         var error = Assert.Single(result.Diagnostics, d => d.Severity == Generator.Diagnostics.Severity.Error);
@@ -65,7 +65,7 @@ public sealed class IncrementalRebuildTests
     {
         using var copy = new ContentCopy();
         using var builder = new SiteBuilder(ThemeFiles.Default(), serving: true);
-        Assert.True(copy.WithCurrentDirectory(() => builder.Build(copy.Options())).Succeeded);
+        Assert.True(builder.Build(copy.Options()).Succeeded);
         var page = Path.Combine(copy.Output, "programme", "atelier-compar-ia", "index.html");
         var before = File.ReadAllBytes(page);
 
@@ -73,10 +73,10 @@ public sealed class IncrementalRebuildTests
         copy.Replace(Session, "start: 2025-02-08T10:30", "start: 2025-02-08T14:30");
         copy.Replace(Session, "end: 2025-02-08T11:30", "end: 2025-02-08T15:30");
         File.AppendAllText(copy.PathOf(Session), "\nVoir aussi [l’atelier disparu](/programme/atelier-disparu/).\n");
-        var incremental = copy.WithCurrentDirectory(() => builder.Rebuild(copy.Options(), [copy.PathOf(Session)]));
+        var incremental = builder.Rebuild(copy.Options(), [copy.PathOf(Session)]);
 
         using var fresh = new SiteBuilder(ThemeFiles.Default());
-        var full = copy.WithCurrentDirectory(() => fresh.Build(copy.Options() with { OutputDirectory = Path.Combine(copy.Root, "_full") }));
+        var full = fresh.Build(copy.Options() with { OutputDirectory = Path.Combine(copy.Root, "_full") });
         static string[] Errors(BuildResult r) => [.. r.Diagnostics.Where(d => d.Severity == Generator.Diagnostics.Severity.Error).Select(d => d.ToString())];
 
         Assert.False(incremental.Succeeded);
@@ -92,11 +92,11 @@ public sealed class IncrementalRebuildTests
     {
         using var copy = new ContentCopy();
         using var builder = new SiteBuilder(ThemeFiles.Default(), serving: true);
-        Assert.True(copy.WithCurrentDirectory(() => builder.Build(copy.Options())).Succeeded);
+        Assert.True(builder.Build(copy.Options()).Succeeded);
 
         copy.Replace("speakers/kak.md", "Cartooning for Peace", "Cartooning for Peace (association)");
         var incremental = false;
-        var result = copy.WithCurrentDirectory(() => builder.Rebuild(copy.Options(), [copy.PathOf("speakers/kak.md")], _ => incremental = true));
+        var result = builder.Rebuild(copy.Options(), [copy.PathOf("speakers/kak.md")], _ => incremental = true);
 
         Assert.True(result.Succeeded);
         Assert.False(incremental);
@@ -108,13 +108,13 @@ public sealed class IncrementalRebuildTests
     {
         using var copy = new ContentCopy();
         using var builder = new SiteBuilder(ThemeFiles.Default(), serving: true);
-        Assert.True(copy.WithCurrentDirectory(() => builder.Build(copy.Options(ContentCopy.RegistrationOpen))).Succeeded);
+        Assert.True(builder.Build(copy.Options(ContentCopy.RegistrationOpen)).Succeeded);
 
         // serve's clock runs: each rebuild is for the moment it is made.
         var later = ContentCopy.RegistrationOpen.AddHours(1);
         copy.Replace(Session, "title: \"Atelier Compar:IA", "title: \"Atelier Compar:IA (une heure plus tard)");
         IncrementalTiming? timing = null;
-        var result = copy.WithCurrentDirectory(() => builder.Rebuild(copy.Options(later), [copy.PathOf(Session)], t => timing = t));
+        var result = builder.Rebuild(copy.Options(later), [copy.PathOf(Session)], t => timing = t);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.NotNull(timing);
@@ -126,12 +126,12 @@ public sealed class IncrementalRebuildTests
     {
         using var copy = new ContentCopy();
         using var builder = new SiteBuilder(ThemeFiles.Default(), serving: true);
-        Assert.True(copy.WithCurrentDirectory(() => builder.Build(copy.Options(ContentCopy.BeforeOpening))).Succeeded);
+        Assert.True(builder.Build(copy.Options(ContentCopy.BeforeOpening)).Succeeded);
         var other = Path.Combine(copy.Output, "programme", "atelier-creer-avec-ia", "index.html");
         Assert.Contains("data-state=\"not-yet-open\"", File.ReadAllText(other), StringComparison.Ordinal);
 
         copy.Replace(Session, "title: \"Atelier Compar:IA", "title: \"Atelier Compar:IA (inscriptions ouvertes)");
-        var result = copy.WithCurrentDirectory(() => builder.Rebuild(copy.Options(ContentCopy.RegistrationOpen), [copy.PathOf(Session)]));
+        var result = builder.Rebuild(copy.Options(ContentCopy.RegistrationOpen), [copy.PathOf(Session)]);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Contains("data-state=\"open\"", File.ReadAllText(other), StringComparison.Ordinal);
@@ -142,7 +142,7 @@ public sealed class IncrementalRebuildTests
     {
         var full = Path.Combine(copy.Root, "_full");
         using var fresh = new SiteBuilder(ThemeFiles.Default());
-        Assert.True(copy.WithCurrentDirectory(() => fresh.Build(copy.Options(now) with { OutputDirectory = full })).Succeeded);
+        Assert.True(fresh.Build(copy.Options(now) with { OutputDirectory = full }).Succeeded);
         return full;
     }
 

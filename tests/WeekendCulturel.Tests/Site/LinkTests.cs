@@ -3,8 +3,7 @@ using WeekendCulturel.Tests.Support;
 namespace WeekendCulturel.Tests.Site;
 
 /// <summary>Follows every internal link, anchor and asset of the built site.</summary>
-[Collection(BuiltSiteCollection.Name)]
-public sealed class LinkTests(BuiltSite site)
+public sealed class LinkTests(BuiltSite site) : IClassFixture<BuiltSite>
 {
     [Fact]
     public void Every_internal_link_and_anchor_resolves()

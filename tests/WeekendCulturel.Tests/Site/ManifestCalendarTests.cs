@@ -8,8 +8,7 @@ namespace WeekendCulturel.Tests.Site;
 /// The e-mails attach a session's calendar from the registration manifest: it must be the very file the site
 /// serves for that session, byte for byte, in both languages.
 /// </summary>
-[Collection(BuiltSiteCollection.Name)]
-public sealed class ManifestCalendarTests(BuiltSite site)
+public sealed class ManifestCalendarTests(BuiltSite site) : IClassFixture<BuiltSite>
 {
     [Fact]
     public void The_manifest_carries_each_session_calendar_as_the_site_writes_it()

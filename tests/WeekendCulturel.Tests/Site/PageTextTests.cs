@@ -4,8 +4,7 @@ using WeekendCulturel.Tests.Support;
 namespace WeekendCulturel.Tests.Site;
 
 /// <summary>The words of the built pages as a reader sees them: dates, spaces between sentences, the footer.</summary>
-[Collection(BuiltSiteCollection.Name)]
-public sealed partial class PageTextTests(BuiltSite site)
+public sealed partial class PageTextTests(BuiltSite site) : IClassFixture<BuiltSite>
 {
     [Fact]
     public void English_dates_start_days_and_months_with_a_capital_letter()

@@ -6,8 +6,7 @@ using WeekendCulturel.Tests.Support;
 namespace WeekendCulturel.Tests.Site;
 
 /// <summary>The preview host of <c>serve</c>, over real HTTP on a free local port.</summary>
-[Collection(BuiltSiteCollection.Name)]
-public sealed class PreviewServerTests(BuiltSite site)
+public sealed class PreviewServerTests(BuiltSite site) : IClassFixture<BuiltSite>
 {
     private static int FreePort()
     {

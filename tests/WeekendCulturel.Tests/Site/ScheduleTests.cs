@@ -11,8 +11,7 @@ namespace WeekendCulturel.Tests.Site;
 /// with (restated in <c>FrabSchedule/</c>, formats included); then what a schema cannot say: that the file
 /// agrees with itself and with the programme.
 /// </summary>
-[Collection(BuiltSiteCollection.Name)]
-public sealed class ScheduleTests(BuiltSite site)
+public sealed class ScheduleTests(BuiltSite site) : IClassFixture<BuiltSite>
 {
     [Fact]
     public void Schedule_json_passes_the_frab_schedule_schema()

@@ -5,8 +5,7 @@ using WeekendCulturel.Tests.Support;
 namespace WeekendCulturel.Tests.Site;
 
 /// <summary>JSON-LD, sitemap, schedule and manifest, parsed and checked.</summary>
-[Collection(BuiltSiteCollection.Name)]
-public sealed class StructuredDataTests(BuiltSite site)
+public sealed class StructuredDataTests(BuiltSite site) : IClassFixture<BuiltSite>
 {
     private static JsonElement JsonLd(BuiltSite site, string page)
     {

@@ -49,7 +49,7 @@ public sealed class ApiServer : IAsyncDisposable
     public static async Task<ApiServer> StartAsync(AzuriteServer azurite, RegistrationManifest manifest, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null, bool sendsMail = false)
     {
         var port = AzuriteServer.FreePort();
-        // Not the working directory: tests that build content switch it for a moment to a folder they delete.
+        // A folder that is there whatever the runner's working directory.
         var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         web.Logging.ClearProviders();
         web.WebHost.UseUrls($"http://127.0.0.1:{port}");

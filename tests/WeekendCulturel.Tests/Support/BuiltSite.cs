@@ -3,25 +3,23 @@ using AngleSharp.Html.Parser;
 
 namespace WeekendCulturel.Tests.Support;
 
-/// <summary>The real content built once into a temporary folder, shared by the tests that read the output.</summary>
-public sealed class BuiltSite : IDisposable
+/// <summary>
+/// The real content built once per test run into a temporary folder, shared by the test classes that only
+/// read the output. Each class takes it as a class fixture, so the classes run in parallel (a collection
+/// fixture would run them one after the other, and xUnit 2 has no assembly fixture); every instance reads
+/// the same build, made by whichever class asks first. The folder goes when the test process ends.
+/// </summary>
+public sealed class BuiltSite
 {
-    private readonly ContentCopy _copy = new();
+    private static readonly Lazy<Build> Shared = new(() => new Build(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // Parsed pages, per class: one class's tests run one at a time, and a parsed document is not shared
+    // across threads.
     private readonly Dictionary<string, IHtmlDocument> _documents = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
 
-    public BuiltSite()
-    {
-        Result = _copy.Build(ContentCopy.RegistrationOpen);
-        if (!Result.Succeeded)
-        {
-            throw new InvalidOperationException("the real content does not build:\n" + string.Join('\n', Result.Diagnostics));
-        }
-    }
+    public Generator.BuildResult Result => Shared.Value.Result;
 
-    public Generator.BuildResult Result { get; }
-
-    public string Output => _copy.Output;
+    public string Output => Shared.Value.Copy.Output;
 
     public IEnumerable<string> Files(string pattern) =>
         Directory.GetFiles(Output, pattern, SearchOption.AllDirectories).Select(f => "/" + Path.GetRelativePath(Output, f).Replace('\\', '/')).Order(StringComparer.Ordinal);
@@ -45,23 +43,29 @@ public sealed class BuiltSite : IDisposable
 
     public IHtmlDocument Document(string sitePath)
     {
-        lock (_gate)
+        if (!_documents.TryGetValue(sitePath, out var document))
         {
-            if (!_documents.TryGetValue(sitePath, out var document))
-            {
-                document = new HtmlParser().ParseDocument(Read(sitePath));
-                _documents[sitePath] = document;
-            }
-
-            return document;
+            document = new HtmlParser().ParseDocument(Read(sitePath));
+            _documents[sitePath] = document;
         }
+
+        return document;
     }
 
-    public void Dispose() => _copy.Dispose();
-}
+    private sealed class Build
+    {
+        public Build()
+        {
+            Result = Copy.Build(ContentCopy.RegistrationOpen);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Copy.Dispose();
+            if (!Result.Succeeded)
+            {
+                throw new InvalidOperationException("the real content does not build:\n" + string.Join('\n', Result.Diagnostics));
+            }
+        }
 
-[CollectionDefinition(Name)]
-public sealed class BuiltSiteCollection : ICollectionFixture<BuiltSite>
-{
-    public const string Name = "built site";
+        public ContentCopy Copy { get; } = new();
+
+        public Generator.BuildResult Result { get; }
+    }
 }

@@ -59,38 +59,19 @@ public sealed class ContentCopy : IDisposable
         return index < 0 ? throw new InvalidOperationException($"'{text}' not in {relative}") : index + 1;
     }
 
-    public BuildOptions Options(DateTimeOffset? now = null) => new(Content, Output, null, now ?? RegistrationOpen);
+    /// <summary>Options for a build of the copy; diagnostics show paths from its root (<c>content/...</c>), as the command line run there would.</summary>
+    public BuildOptions Options(DateTimeOffset? now = null) => new(Content, Output, null, now ?? RegistrationOpen, Root);
 
     public BuildResult Check(DateTimeOffset? now = null)
     {
         using var builder = new SiteBuilder(ThemeFiles.Default());
-        return WithCurrentDirectory(() => builder.Check(Options(now)));
+        return builder.Check(Options(now));
     }
 
     public BuildResult Build(DateTimeOffset? now = null)
     {
         using var builder = new SiteBuilder(ThemeFiles.Default());
-        return WithCurrentDirectory(() => builder.Build(Options(now)));
-    }
-
-    // Diagnostics print paths relative to the working directory, as an editor running the tool sees them.
-    private static readonly Lock DirectoryGate = new();
-
-    public T WithCurrentDirectory<T>(Func<T> action)
-    {
-        lock (DirectoryGate)
-        {
-            var previous = Directory.GetCurrentDirectory();
-            Directory.SetCurrentDirectory(Root);
-            try
-            {
-                return action();
-            }
-            finally
-            {
-                Directory.SetCurrentDirectory(previous);
-            }
-        }
+        return builder.Build(Options(now));
     }
 
     private static void Copy(string from, string to)

@@ -1,3 +1,5 @@
+using WeekendCulturel.Theme.Model;
+
 namespace WeekendCulturel.Tests.Support;
 
 /// <summary>A clock that stands still at a chosen moment until a test moves it: deadlines pass when the test says.</summary>
@@ -7,7 +9,7 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => _now.ToUniversalTime();
 
-    public override TimeZoneInfo LocalTimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    public override TimeZoneInfo LocalTimeZone => SessionState.Paris;
 
     public void Advance(TimeSpan by) => _now += by;
 

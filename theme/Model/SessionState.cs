@@ -1,3 +1,5 @@
+using WeekendCulturel.Contract;
+
 namespace WeekendCulturel.Theme.Model;
 
 /// <summary>Where a session stands in time at the moment the site is built for.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WeekendCulturel.Contract;
 using WeekendCulturel.Registration.Storage;
 
 namespace WeekendCulturel.Registration.Domain;

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using WeekendCulturel.Contract;
 using WeekendCulturel.Registration.Domain;
 using WeekendCulturel.Registration.Storage;
 

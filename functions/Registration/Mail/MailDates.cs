@@ -1,4 +1,5 @@
 using System.Globalization;
+using WeekendCulturel.Contract;
 
 namespace WeekendCulturel.Registration.Mail;
 

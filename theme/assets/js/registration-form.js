@@ -84,11 +84,12 @@
     summary.focus();
   };
 
-  // A moment of the API (ISO 8601 with its offset) as the site writes times, in Paris time: 10 h 30 / 10:30,
+  // A moment of the API (ISO 8601 with its offset) as the site writes times, in the event's time zone
+  // (data-time-zone): 10 h 30 / 10:30,
   // with the day after it when it is not today (« jusqu’à 9 h 40 le 8 février », "until 09:40 on 8 February").
   // The forms are the page's: data-clock ({0} the hour, {1} the hour in two digits, {2} the minutes),
   // data-clock-whole on the hour, data-clock-day ({0} the time, {1} the day).
-  const paris = (options) => new Intl.DateTimeFormat(words.locale, { timeZone: 'Europe/Paris', ...options });
+  const paris = (options) => new Intl.DateTimeFormat(words.locale, { timeZone: words.timeZone, ...options });
   const clock = (iso) => {
     const moment = new Date(iso);
     if (Number.isNaN(moment.getTime()) || !words.clock) {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using WeekendCulturel.Generator.Outputs;
+using WeekendCulturel.Generator.DataFiles;
 
 namespace WeekendCulturel.Generator.Serve;
 

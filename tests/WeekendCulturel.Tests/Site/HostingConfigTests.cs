@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using WeekendCulturel.Generator.Output;
-using WeekendCulturel.Generator.Outputs;
+using WeekendCulturel.Generator.Writing;
+using WeekendCulturel.Generator.DataFiles;
 using WeekendCulturel.Generator.Rendering;
 using WeekendCulturel.Generator.Serve;
 using WeekendCulturel.Tests.Support;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using WeekendCulturel.Generator.Outputs;
+using WeekendCulturel.Generator.DataFiles;
 using WeekendCulturel.Generator.Registration;
 using WeekendCulturel.Registration.Domain;
 using WeekendCulturel.Registration.Hosting;

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Xml;
-using WeekendCulturel.Generator.Output;
+using WeekendCulturel.Generator.Writing;
 using WeekendCulturel.Theme.Model;
 
-namespace WeekendCulturel.Generator.Outputs;
+namespace WeekendCulturel.Generator.DataFiles;
 
 /// <summary>An Atom feed (RFC 4287) of the press items, one per language.</summary>
 public static class FeedWriter

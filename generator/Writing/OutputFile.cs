@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace WeekendCulturel.Generator.Output;
+namespace WeekendCulturel.Generator.Writing;
 
 /// <summary>A file of the built site, in memory until the writer puts it on disk.</summary>
 public sealed record OutputFile(string Path, byte[] Bytes)

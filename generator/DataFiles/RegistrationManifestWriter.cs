@@ -1,8 +1,8 @@
-using WeekendCulturel.Generator.Output;
+using WeekendCulturel.Generator.Writing;
 using WeekendCulturel.Registration.Domain;
 using WeekendCulturel.Theme.Model;
 
-namespace WeekendCulturel.Generator.Outputs;
+namespace WeekendCulturel.Generator.DataFiles;
 
 /// <summary>
 /// The registration manifest of the built site (<see cref="RegistrationManifest"/>): every session that takes

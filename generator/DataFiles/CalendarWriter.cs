@@ -2,11 +2,11 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using WeekendCulturel.Generator.Output;
+using WeekendCulturel.Generator.Writing;
 using WeekendCulturel.Theme.Model;
 using CultureInfo = System.Globalization.CultureInfo;
 
-namespace WeekendCulturel.Generator.Outputs;
+namespace WeekendCulturel.Generator.DataFiles;
 
 /// <summary>iCalendar files (RFC 5545) with Ical.Net: one per session and one for the whole programme, per language.</summary>
 public static class CalendarWriter

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using WeekendCulturel.Generator.Output;
+using WeekendCulturel.Generator.Writing;
 using WeekendCulturel.Registration.Http;
 using WeekendCulturel.Contract;
 
-namespace WeekendCulturel.Generator.Outputs;
+namespace WeekendCulturel.Generator.DataFiles;
 
 /// <summary>
 /// <c>staticwebapp.config.json</c>: the production headers of the static site (Azure Static Web Apps reads

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Xml;
-using WeekendCulturel.Generator.Output;
+using WeekendCulturel.Generator.Writing;
 using WeekendCulturel.Generator.Rendering;
 using WeekendCulturel.Theme.Model;
 
-namespace WeekendCulturel.Generator.Outputs;
+namespace WeekendCulturel.Generator.DataFiles;
 
 /// <summary><c>sitemap.xml</c> with each page's language alternates, and the <c>robots.txt</c> that points to it.</summary>
 public static class SitemapWriter

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
-namespace WeekendCulturel.Generator.Output;
+namespace WeekendCulturel.Generator.Writing;
 
 /// <summary>What a write changed on disk.</summary>
 public sealed record WriteSummary(int Written, int Unchanged, int Deleted);

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using WeekendCulturel.Generator.Assets;
 using WeekendCulturel.Theme.Model;
 
-namespace WeekendCulturel.Generator.Output;
+namespace WeekendCulturel.Generator.Writing;
 
 /// <summary>
 /// A build into an empty folder, whose pages go to disk as soon as they are rendered instead of waiting in

@@ -181,6 +181,9 @@ public sealed class SiteUnderTest : IAsyncLifetime
 
         private async Task StartPartsAsync()
         {
+            // What the assertions wait for is often a round trip through the API, storage and a page it renders:
+            // with six collections, Azurite and Chromium on two cores, 5 s (Playwright's default) was once too short.
+            Assertions.SetDefaultExpectTimeout(15_000);
             using (var builder = new SiteBuilder(ThemeFiles.Default()))
             {
                 Build = builder.Build(new BuildOptions(Path.Combine(RepositoryRoot, "content"), Output, null, Now, RepositoryRoot));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using WeekendCulturel.Contract;
 
 namespace WeekendCulturel.Registration.Http;
 
@@ -17,7 +18,7 @@ public static class Problems
     {
         var body = new Dictionary<string, object?>
         {
-            ["type"] = "/api/problems#" + type,
+            ["type"] = ApiPaths.Root + "/problems#" + type,
             ["title"] = title,
             ["status"] = status,
             ["detail"] = detail,

@@ -82,7 +82,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
                 }
 
                 var rejected = string.Join(',', reply.Results.Select(r => r is { Status: OutcomeStatus.Rejected, Reason: { } reason } ? $"{r.Session}:{reason.Word()}" : null).OfType<string>());
-                var location = $"{PagePath(reply.ManageToken)}?lang={lang}&new=1" + (rejected.Length > 0 ? "&rejected=" + Uri.EscapeDataString(rejected) : "");
+                var location = $"{ApiPaths.BookingPage(reply.ManageToken)}?lang={lang}&new=1" + (rejected.Length > 0 ? "&rejected=" + Uri.EscapeDataString(rejected) : "");
                 return SeeOther(location);
             }
 
@@ -152,7 +152,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             logger.LogInformation("cancellation in {BookingId}: {Session}", booking.BookingId, sessionId ?? "all");
             if (isForm)
             {
-                return SeeOther($"{PagePath(token)}?lang={text.Lang}");
+                return SeeOther($"{ApiPaths.BookingPage(token)}?lang={text.Lang}");
             }
 
             return Results.Json(BookingJson(booking), Problems.JsonOptions);
@@ -177,9 +177,9 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             .Select(p => p.Length == 2 && sessions.ContainsKey(p[0]) && ContractWords.TryParse<RejectionReason>(p[1], out var reason) ? SessionOutcome.Rejected(p[0], reason) : null)
             .OfType<SessionOutcome>()
             .ToList();
-        var manageUrl = SiteLink($"{PagePath(token)}?lang={lang}");
+        var manageUrl = SiteLink($"{ApiPaths.BookingPage(token)}?lang={lang}");
         request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return Html(HtmlPages.Booking(shell, booking, sessions, lang, manageUrl, $"/api/registrations/{token}", request.Query["new"] == "1", rejected), StatusCodes.Status200OK);
+        return Html(HtmlPages.Booking(shell, booking, sessions, lang, manageUrl, ApiPaths.Booking(token), request.Query["new"] == "1", rejected), StatusCodes.Status200OK);
     });
 
     /// <summary>
@@ -200,7 +200,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
                 ConfirmVerdict.UnknownBooking => await AnswerProblem(request, isForm, text, Problems.NotFound(text), text.NotFoundTitle, text.NotFoundDetail, null),
                 ConfirmVerdict.WrongCode => await AnswerProblem(request, isForm, text, Problems.Create(StatusCodes.Status403Forbidden, "wrong-code", text.WrongCodeTitle, text.WrongCodeDetail), text.WrongCodeTitle, text.WrongCodeDetail, null),
                 ConfirmVerdict.Late => await AnswerProblem(request, isForm, text, Problems.Create(StatusCodes.Status410Gone, "late", text.LateTitle, text.LateDetail, results: booking!.Results.Select(Json).ToList()), text.LateTitle, text.LateDetail, null),
-                _ when isForm => SeeOther($"{PagePath(token)}?lang={lang}"),
+                _ when isForm => SeeOther($"{ApiPaths.BookingPage(token)}?lang={lang}"),
                 _ => Results.Json(BookingJson(booking!), Problems.JsonOptions),
             };
         });
@@ -217,7 +217,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         }
 
         var sessions = await service.SessionsAsync(request.HttpContext.RequestAborted);
-        return Html(LinkPages.Confirm(shell, booking, sessions, lang, $"/api/registrations/{token}/confirm", request.Query["code"].ToString()), StatusCodes.Status200OK);
+        return Html(LinkPages.Confirm(shell, booking, sessions, lang, ApiPaths.Confirm(token), request.Query["code"].ToString()), StatusCodes.Status200OK);
     });
 
     /// <summary>GET /api/registrations/{token}/sessions/{id}/give-back: the page a reminder's link opens; its button cancels that session.</summary>
@@ -233,7 +233,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
 
         var sessions = await service.SessionsAsync(request.HttpContext.RequestAborted);
         var result = booking.Results.FirstOrDefault(r => r.Session == sessionId);
-        return Html(LinkPages.GiveBack(shell, booking, result, sessions.GetValueOrDefault(sessionId), lang, $"/api/registrations/{token}/sessions/{Uri.EscapeDataString(sessionId)}/cancel", $"{PagePath(token)}?lang={lang}"), StatusCodes.Status200OK);
+        return Html(LinkPages.GiveBack(shell, booking, result, sessions.GetValueOrDefault(sessionId), lang, ApiPaths.CancelSession(token, sessionId), $"{ApiPaths.BookingPage(token)}?lang={lang}"), StatusCodes.Status200OK);
     });
 
     /// <summary>
@@ -288,7 +288,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     {
         var lang = PageLanguage(request);
         var shell = await store.Catalogue.SiteValueAsync(CatalogueSync.ShellRow(lang), request.HttpContext.RequestAborted);
-        var path = action == NewsletterAction.Confirm ? "/api/newsletter/confirm" : "/api/newsletter/unsubscribe";
+        var path = action == NewsletterAction.Confirm ? ApiPaths.NewsletterConfirm : ApiPaths.NewsletterUnsubscribe;
         return Html(LinkPages.Newsletter(shell, action, lang, path, request.Query["token"].ToString()), StatusCodes.Status200OK);
     });
 
@@ -418,8 +418,6 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
         _trapped.Add(token, new BookingView(bookingId, applicant.FirstName, EmailIdentity.Mask(applicant.Email), applicant.Lang, [.. results.Where(r => r.IsRegistered)]), now);
         return new RegistrationReply(bookingId, token, results, results.Any(r => r.IsRegistered));
     }
-
-    public static string PagePath(string token) => $"/api/registrations/{token}/page";
 
     /// <summary>
     /// The key that makes a registration safe to send again: the <c>Idempotency-Key</c> header (the site's

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using WeekendCulturel.Contract;
 using WeekendCulturel.Registration.Domain;
 
 namespace WeekendCulturel.Registration.Http;
@@ -35,7 +36,7 @@ public static class SitePaths
         // /api/registrations/{token}/... : the token is taken only when it has a token's shape.
         var segments = (apiPath.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments.Length >= 3 && segments[1] == "registrations" && ManageToken.IsWellFormed(segments[2])
-            ? $"{RegistrationApi.PagePath(segments[2])}?lang={lang}"
+            ? $"{ApiPaths.BookingPage(segments[2])}?lang={lang}"
             : pages.Registration;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using WeekendCulturel.Contract;
 using WeekendCulturel.Registration.Domain;
 using WeekendCulturel.Registration.Http;
 using WeekendCulturel.Registration.Storage;
@@ -124,8 +125,8 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
             case MessageKind.NewsletterConfirm:
                 return new MailContent(kind, lang, first.Email, "", EmailIdentity.Mask(first.Email), [], links with
                 {
-                    NewsletterConfirm = Link($"/api/newsletter/confirm?token={newsletter.For(first.EmailHash, NewsletterAction.Confirm)}&lang={lang}"),
-                    Unsubscribe = Link($"/api/newsletter/unsubscribe?token={newsletter.For(first.EmailHash, NewsletterAction.Unsubscribe)}&lang={lang}"),
+                    NewsletterConfirm = Link($"{ApiPaths.NewsletterConfirm}?token={newsletter.For(first.EmailHash, NewsletterAction.Confirm)}&lang={lang}"),
+                    Unsubscribe = Link($"{ApiPaths.NewsletterUnsubscribe}?token={newsletter.For(first.EmailHash, NewsletterAction.Unsubscribe)}&lang={lang}"),
                 }) { PersonalDataPage = pages.PersonalData };
             case MessageKind.Recovery:
                 return await RecoveryAsync(first, lang, links, pages, cancellation);
@@ -150,19 +151,19 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
             return null;
         }
 
-        var bookingPage = Link($"{RegistrationApi.PagePath(token)}?lang={lang}");
+        var bookingPage = Link($"{ApiPaths.BookingPage(token)}?lang={lang}");
         var asksConfirmation = kind is MessageKind.ConfirmRequest or MessageKind.Offer;
         var listed = results.Select(r =>
         {
             var session = sessions.GetValueOrDefault(r.Session);
-            var giveBack = r.HasSeat ? Link($"/api/registrations/{token}/sessions/{Uri.EscapeDataString(r.Session)}/give-back?lang={lang}") : null;
+            var giveBack = r.HasSeat ? Link($"{ApiPaths.GiveBack(token, r.Session)}?lang={lang}") : null;
             var calendar = kind is MessageKind.Confirmed or MessageKind.Reminder && r.Status == OutcomeStatus.Confirmed && session is not null ? session.CalendarFileFor(lang) : null;
             return new MailSession(r.Session, session?.Title(lang) ?? r.Session, session?.Start ?? default, session?.End ?? default, session is null ? bookingPage : Link(session.Links.Page(lang)), r.Status, r.Position, r.HoldUntil ?? r.ConfirmBy, giveBack, calendar);
         }).ToList();
         return new MailContent(kind, lang, first.Email, booking.FirstName, booking.MaskedEmail, listed, links with
         {
             Booking = bookingPage,
-            Confirm = asksConfirmation ? Link($"/api/registrations/{token}/confirm?code={secrets.CodeFor(first.BookingId)}&lang={lang}") : null,
+            Confirm = asksConfirmation ? Link($"{ApiPaths.Confirm(token)}?code={secrets.CodeFor(first.BookingId)}&lang={lang}") : null,
         }, asksConfirmation ? listed.Select(s => s.Until).Where(u => u is not null).Min() : null) { PersonalDataPage = pages.PersonalData };
     }
 
@@ -178,7 +179,7 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
             var held = view?.Results.Where(r => r.IsRegistered).Select(r => sessions.GetValueOrDefault(r.Session)?.Title(lang) ?? r.Session).ToList() ?? [];
             if (held.Count > 0)
             {
-                listed.Add(new MailBooking(booking.CreatedAt, held, Link($"{RegistrationApi.PagePath(token)}?lang={lang}")));
+                listed.Add(new MailBooking(booking.CreatedAt, held, Link($"{ApiPaths.BookingPage(token)}?lang={lang}")));
                 firstName = booking.FirstName;
             }
         }

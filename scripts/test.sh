@@ -24,10 +24,11 @@ npm_install theme & npm_theme=$!
 npm_install functions & npm_functions=$!
 npm_install tests/WeekendCulturel.BrowserTests & npm_browser=$!
 
-# Debian packages: Chromium for the browser tests, a Java runtime for the HTML checker.
+# Debian packages: Chromium's headless shell for the browser tests (SiteUnderTest.BrowserPath), a Java runtime
+# for the HTML checker.
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromium-headless-shell ] || missing+=(chromium-headless-shell)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from Debian..."

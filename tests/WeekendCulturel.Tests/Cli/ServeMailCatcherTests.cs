@@ -19,7 +19,7 @@ public sealed partial class ServeMailCatcherTests
     {
         using var copy = new ContentCopy();
         var mail = Path.Combine(copy.Root, ".data", "mail");
-        var azurite = Path.Combine(copy.Root, ".data", "azurite");
+        var azurite = ServeProcess.AzuriteDataOf(copy.Root);
         try
         {
             await using (var killed = ServeProcess.Start(copy.Root))

@@ -1,12 +1,10 @@
-using System.Diagnostics;
-using System.Net;
 using WeekendCulturel.Tests.Support;
 
 namespace WeekendCulturel.Tests.Site;
 
 /// <summary>
-/// <c>serve</c> as a process, the way an editor runs it: it outlives broken content, its clock runs, and its
-/// Azurite ends with it, however it ends, and is never doubled on one data folder.
+/// <c>serve</c> as a process, the way an editor runs it: it outlives broken content, refuses harmful settings,
+/// and its clock runs. How its Azurite ends with it: <see cref="ServeLifecycleTests"/>.
 /// </summary>
 public sealed class ServeCommandTests
 {
@@ -20,7 +18,7 @@ public sealed class ServeCommandTests
     public async Task Serve_keeps_serving_the_last_good_site_when_a_content_file_breaks_and_shows_the_error_to_every_tab()
     {
         using var copy = new ContentCopy();
-        var data = DataFolder(copy);
+        var data = ServeProcess.AzuriteDataOf(copy.Root);
         try
         {
             await using var serve = ServeProcess.Start(copy.Root);
@@ -49,11 +47,11 @@ public sealed class ServeCommandTests
             Assert.Equal("reload", (await open.NextAsync(TimeSpan.FromSeconds(30)))?.Name);
             Assert.Contains("réparé", await serve.Http.GetStringAsync("/programme/atelier-compar-ia/"), StringComparison.Ordinal);
 
-            await AssertStopsCleanlyAsync(serve, "TERM", data);
+            await serve.AssertStopsCleanlyAsync("TERM", data);
         }
         finally
         {
-            StopAzuritesOn(data);
+            ServeProcess.StopAzuritesOn(data);
         }
     }
 
@@ -70,7 +68,7 @@ public sealed class ServeCommandTests
         Assert.Contains("error: ", serve.Errors, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", serve.Errors, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", serve.Errors, StringComparison.Ordinal);
-        Assert.Empty(ServeProcess.AzuritesOn(DataFolder(copy)));
+        Assert.Empty(ServeProcess.AzuritesOn(ServeProcess.AzuriteDataOf(copy.Root)));
     }
 
     [Fact]
@@ -86,47 +84,7 @@ public sealed class ServeCommandTests
         Assert.Contains("RetentionDays", serve.Errors, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", serve.Errors, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", serve.Errors, StringComparison.Ordinal);
-        Assert.Empty(await ServeProcess.AzuritesLeftOnAsync(DataFolder(copy), TimeSpan.FromSeconds(15)));
-    }
-
-    [Fact]
-    public async Task A_second_serve_refuses_a_data_folder_in_use_and_a_killed_serve_leaves_no_azurite_behind()
-    {
-        using var copy = new ContentCopy();
-        var data = DataFolder(copy);
-        try
-        {
-            await using var first = ServeProcess.Start(copy.Root, "--output", Path.Combine(copy.Root, "_first"));
-            await first.WaitUntilServingAsync();
-            Assert.Single(ServeProcess.AzuritesOn(data));
-
-            await using (var second = ServeProcess.Start(copy.Root, "--output", Path.Combine(copy.Root, "_second")))
-            {
-                var code = await second.WaitForExitAsync(TimeSpan.FromMinutes(2));
-                Assert.True(code == 1, $"the second serve: exit code {code?.ToString() ?? "none, still running"}\n{second.Output}\n{second.Errors}");
-                var said = Assert.Single(second.Errors.Split('\n'));
-                Assert.StartsWith("serve: error: ", said, StringComparison.Ordinal);
-                Assert.Contains($"kill {first.Id}", said, StringComparison.Ordinal);
-            }
-
-            Assert.Single(ServeProcess.AzuritesOn(data));
-
-            // Killed outright, serve runs no code at all: its Azurite must notice by itself.
-            first.Signal("KILL");
-            await first.WaitForExitAsync(TimeSpan.FromSeconds(10));
-            Assert.Empty(await ServeProcess.AzuritesLeftOnAsync(data, TimeSpan.FromSeconds(15)));
-
-            await using var third = ServeProcess.Start(copy.Root, "--output", Path.Combine(copy.Root, "_third"));
-            await third.WaitUntilServingAsync();
-            Assert.Single(ServeProcess.AzuritesOn(data));
-            Assert.Equal(HttpStatusCode.OK, (await third.Http.GetAsync("/api/sessions")).StatusCode);
-
-            await AssertStopsCleanlyAsync(third, "INT", data);
-        }
-        finally
-        {
-            StopAzuritesOn(data);
-        }
+        Assert.Empty(await ServeProcess.AzuritesLeftOnAsync(ServeProcess.AzuriteDataOf(copy.Root), TimeSpan.FromSeconds(15)));
     }
 
     [Fact]
@@ -134,7 +92,7 @@ public sealed class ServeCommandTests
     {
         // Registration opens on 20 January 2025 at 10:00, Paris time: serve starts two seconds before.
         using var copy = new ContentCopy();
-        var data = DataFolder(copy);
+        var data = ServeProcess.AzuriteDataOf(copy.Root);
         try
         {
             await using var serve = ServeProcess.Start(copy.Root, "--now", "2025-01-20T09:59:58+01:00");
@@ -152,34 +110,7 @@ public sealed class ServeCommandTests
         }
         finally
         {
-            StopAzuritesOn(data);
-        }
-    }
-
-    /// <summary>Signalled, serve exits with 0 and leaves no Azurite on its data folder.</summary>
-    private static async Task AssertStopsCleanlyAsync(ServeProcess serve, string signal, string data)
-    {
-        serve.Signal(signal);
-        Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(30)));
-        Assert.Empty(await ServeProcess.AzuritesLeftOnAsync(data, TimeSpan.FromSeconds(15)));
-    }
-
-    private static string DataFolder(ContentCopy copy) => Path.Combine(copy.Root, ".data", "azurite");
-
-    /// <summary>Ends whatever Azurite a failed test left on the folder, so that the test run does not leak it.</summary>
-    private static void StopAzuritesOn(string data)
-    {
-        foreach (var pid in ServeProcess.AzuritesOn(data))
-        {
-            try
-            {
-                using var process = Process.GetProcessById(pid);
-                process.Kill();
-            }
-            catch (ArgumentException)
-            {
-                // Already gone.
-            }
+            ServeProcess.StopAzuritesOn(data);
         }
     }
 }

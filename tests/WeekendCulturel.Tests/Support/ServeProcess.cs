@@ -160,6 +160,34 @@ public sealed class ServeProcess : IAsyncDisposable
         return found;
     }
 
+    /// <summary>The folder where serve, started in <paramref name="workingDirectory"/>, keeps its Azurite's data.</summary>
+    public static string AzuriteDataOf(string workingDirectory) => Path.Combine(workingDirectory, ".data", "azurite");
+
+    /// <summary>Ends whatever Azurite a failed test left on the folder, so that the test run does not leak it.</summary>
+    public static void StopAzuritesOn(string dataDirectory)
+    {
+        foreach (var pid in AzuritesOn(dataDirectory))
+        {
+            try
+            {
+                using var process = Process.GetProcessById(pid);
+                process.Kill();
+            }
+            catch (ArgumentException)
+            {
+                // Already gone.
+            }
+        }
+    }
+
+    /// <summary>Signalled, serve exits with 0 and leaves no Azurite on its data folder.</summary>
+    public async Task AssertStopsCleanlyAsync(string signal, string dataDirectory)
+    {
+        Signal(signal);
+        Assert.Equal(0, await WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Empty(await AzuritesLeftOnAsync(dataDirectory, TimeSpan.FromSeconds(15)));
+    }
+
     /// <summary>Waits until no Azurite runs on the folder; gives those still running after <paramref name="wait"/>.</summary>
     public static async Task<IReadOnlyList<int>> AzuritesLeftOnAsync(string dataDirectory, TimeSpan wait)
     {

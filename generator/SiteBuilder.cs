@@ -210,22 +210,12 @@ public sealed partial class SiteBuilder(ThemeFiles theme, bool serving = false) 
     internal static string ProgrammeFilterCss(SiteContent content)
     {
         var css = new StringBuilder("/* Programme filters (generated from the content) */\n");
-        void Rule(string name, string value, string attribute) =>
-            css.Append($".wc-programme:has(#{FilterChoice.Id(name, value)}:checked) .wc-session:not([data-{attribute}=\"{value}\"]){{display:none}}\n");
-
-        foreach (var kind in content.Sessions.Select(s => s.Kind).Distinct())
+        foreach (var filter in ProgrammeFilter.All)
         {
-            Rule("format", Slugs.Of(kind), "kind");
-        }
-
-        foreach (var venue in content.Sessions.Select(s => s.VenueId).Distinct())
-        {
-            Rule("lieu", venue, "venue");
-        }
-
-        foreach (var audience in content.Sessions.Select(s => s.Audience).Distinct())
-        {
-            Rule("public", Slugs.Of(audience), "audience");
+            foreach (var value in content.Sessions.Select(filter.ValueOf).Distinct())
+            {
+                css.Append($".wc-programme:has(#{FilterChoice.Id(filter.Parameter, value)}:checked) .wc-session:not([{filter.CardAttribute}=\"{value}\"]){{display:none}}\n");
+            }
         }
 
         return css.ToString();

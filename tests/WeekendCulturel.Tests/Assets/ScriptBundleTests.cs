@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using WeekendCulturel.Contract;
 using WeekendCulturel.Generator.Assets;
+using WeekendCulturel.Theme.Model;
 
 namespace WeekendCulturel.Tests.Assets;
 
@@ -35,6 +36,19 @@ public sealed class ScriptBundleTests
         {
             Assert.DoesNotContain($"'{name}'", script, StringComparison.Ordinal);
             Assert.DoesNotContain($"name=\"{name}\"", script, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void The_site_script_reads_the_programme_filters_from_the_page()
+    {
+        var script = SiteScript();
+
+        Assert.All(ProgrammeFilter.All, filter =>
+        {
+            Assert.DoesNotContain($"'{filter.Parameter}'", script, StringComparison.Ordinal);
+            Assert.DoesNotContain($"{filter.Parameter}:", script, StringComparison.Ordinal);
+            Assert.DoesNotContain($"'{filter.CardKey}'", script, StringComparison.Ordinal);
         });
     }
 

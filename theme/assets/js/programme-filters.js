@@ -6,7 +6,9 @@
     return;
   }
 
-  const attributes = { format: 'kind', lieu: 'venue', public: 'audience' };
+  // Each filter's address parameter (its radio buttons' name) and the card attribute it matches, from the page.
+  const attributes = Object.fromEntries([...form.querySelectorAll('fieldset[data-matches]')]
+    .map((fieldset) => [fieldset.querySelector('input[type=radio]').name, fieldset.dataset.matches]));
   const count = document.getElementById('programme-compte');
   const sessions = [...document.querySelectorAll('.wc-programme .wc-session')];
   const days = [...document.querySelectorAll('.wc-programme .wc-day')];

@@ -12,7 +12,8 @@ public sealed class CpuMeter(int servePid)
     // /proc/PID/stat counts in clock ticks, which are 1/100 s on Linux.
     private const double TicksPerSecond = 100;
 
-    private readonly int? _azuritePid = FindChild(servePid, "azurite");
+    // Azurite's own script, not the guard that serve loads into each of its node children (MailDev's too).
+    private readonly int? _azuritePid = FindChild(servePid, "node_modules/azurite/");
 
     public CpuSample Sample() => new(Seconds(servePid), _azuritePid is { } a ? Seconds(a) : 0, Seconds(Environment.ProcessId));
 

@@ -469,7 +469,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
 
         var shell = await SafeShell(text.Lang);
         var status = (problem as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status400BadRequest;
-        if (errors is not null && sent is not null && (SitePaths.IsNewsletter(request.Path) || request.Path.Value?.EndsWith("/registrations", StringComparison.Ordinal) == true))
+        if (errors is not null && sent is not null && (SitePaths.IsNewsletter(request.Path) || SitePaths.IsRegistrations(request.Path)))
         {
             return Html(SitePaths.IsNewsletter(request.Path)
                 ? FormPages.Newsletter(shell, text, sent, errors)

@@ -10,7 +10,12 @@ namespace WeekendCulturel.Registration.Http;
 /// </summary>
 public static class SitePaths
 {
-    public static bool IsNewsletter(PathString apiPath) => apiPath.Value?.EndsWith("/newsletter", StringComparison.Ordinal) == true;
+    // Matched by their ends: a host may mount the API under a path base of its own.
+    public static bool IsNewsletter(PathString apiPath) => Is(apiPath, ApiPaths.Newsletter);
+
+    public static bool IsRegistrations(PathString apiPath) => Is(apiPath, ApiPaths.Registrations);
+
+    private static bool Is(PathString apiPath, string route) => apiPath.Value?.EndsWith(route, StringComparison.Ordinal) == true;
 
     /// <summary>
     /// The page holding the form that was posted to an API route: the newsletter form, the booking page of a
@@ -23,20 +28,22 @@ public static class SitePaths
             return pages.NewsletterForm;
         }
 
-        if (apiPath.Value?.EndsWith("/registrations/recover", StringComparison.Ordinal) == true)
+        if (Is(apiPath, ApiPaths.Recover))
         {
             return pages.FindRegistrations;
         }
 
-        if (apiPath.Value?.Contains("/newsletter/", StringComparison.Ordinal) == true)
+        if (apiPath.Value?.Contains(ApiPaths.Newsletter + "/", StringComparison.Ordinal) == true)
         {
             return pages.Home;
         }
 
         // /api/registrations/{token}/... : the token is taken only when it has a token's shape.
-        var segments = (apiPath.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return segments.Length >= 3 && segments[1] == "registrations" && ManageToken.IsWellFormed(segments[2])
-            ? $"{ApiPaths.BookingPage(segments[2])}?lang={lang}"
+        var value = apiPath.Value ?? "";
+        var after = value.IndexOf(ApiPaths.Registrations + "/", StringComparison.Ordinal);
+        var token = after < 0 ? "" : value[(after + ApiPaths.Registrations.Length + 1)..].Split('/')[0];
+        return ManageToken.IsWellFormed(token)
+            ? $"{ApiPaths.BookingPage(token)}?lang={lang}"
             : pages.Registration;
     }
 }

@@ -73,7 +73,7 @@ public static class CatalogueSync
         var freeEntry = manifest.FreeEntry.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
         if (!(await FreeEntryAsync(store, cancellation)).Values.OrderBy(s => s.Id, StringComparer.Ordinal).SequenceEqual(freeEntry))
         {
-            var parts = JsonSerializer.Serialize(freeEntry).Chunk(FreeEntryPart).Select(part => new string(part)).ToList();
+            var parts = JsonSerializer.Serialize(freeEntry, ManifestJson.Default.ListFreeEntrySession).Chunk(FreeEntryPart).Select(part => new string(part)).ToList();
             for (var i = 0; i < parts.Count; i++)
             {
                 await store.Catalogue.SetSiteValueAsync($"{FreeEntryRow}-{i}", parts[i], cancellation);
@@ -109,7 +109,7 @@ public static class CatalogueSync
         var parts = await Task.WhenAll(Enumerable.Range(0, count).Select(i => store.Catalogue.SiteValueAsync($"{FreeEntryRow}-{i}", cancellation)));
         try
         {
-            return JsonSerializer.Deserialize<List<FreeEntrySession>>(string.Concat(parts))!.ToDictionary(s => s.Id, StringComparer.Ordinal);
+            return JsonSerializer.Deserialize(string.Concat(parts), ManifestJson.Default.ListFreeEntrySession)!.ToDictionary(s => s.Id, StringComparer.Ordinal);
         }
         catch (JsonException)
         {

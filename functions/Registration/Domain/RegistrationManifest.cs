@@ -32,7 +32,10 @@ public sealed record RegistrationManifest(DateOnly LastDay, IReadOnlyList<Sessio
     public override int GetHashCode() => HashCode.Combine(LastDay, Sessions.Count, FreeEntry.Count);
 }
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+// Read without regard to case: the free-entry rows that syncs before this context stored were written with
+// the reflection serializer's names (Id, TitleFr), and a sync must read them to replace them.
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, PropertyNameCaseInsensitive = true)]
 [JsonSerializable(typeof(RegistrationManifest))]
 [JsonSerializable(typeof(SiteAddresses))]
+[JsonSerializable(typeof(List<FreeEntrySession>))]
 internal sealed partial class ManifestJson : JsonSerializerContext;

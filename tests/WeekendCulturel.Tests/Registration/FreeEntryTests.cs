@@ -45,4 +45,21 @@ public sealed class FreeEntryTests(AzuriteFixture azurite, BuiltSite site) : ICl
         Assert.Equal(free, stored.Values.OrderBy(s => int.Parse(s.Id[6..], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.DoesNotContain(again, line => line.Contains("free entry", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Free_entry_rows_stored_by_an_older_sync_are_read_then_replaced()
+    {
+        var manifest = new RegistrationManifest(new DateOnly(2025, 2, 9), TestSessions.Standard, TestSessions.Site) { FreeEntry = [new FreeEntrySession("libre-1", "Démonstration", "Demonstration")] };
+        await using var api = await ApiServer.StartAsync(azurite.Server, manifest);
+
+        // What syncs wrote before the manifest's serializer context: the reflection serializer's property names.
+        await api.Store.Catalogue.SetSiteValueAsync($"{CatalogueSync.FreeEntryRow}-0", System.Text.Json.JsonSerializer.Serialize(new[] { new FreeEntrySession("ancienne", "Ancienne", "Old") }));
+        await api.Store.Catalogue.SetSiteValueAsync(CatalogueSync.FreeEntryRow, "1");
+
+        var old = await CatalogueSync.FreeEntryAsync(api.Store);
+        await CatalogueSync.SyncAsync(api.Store, manifest, new Dictionary<string, string>(), ApiServer.Now);
+
+        Assert.Equal(new FreeEntrySession("ancienne", "Ancienne", "Old"), Assert.Single(old.Values));
+        Assert.Equal(manifest.FreeEntry, (await CatalogueSync.FreeEntryAsync(api.Store)).Values);
+    }
 }

@@ -29,50 +29,10 @@ public sealed class MailCatcherFixture : IAsyncLifetime
     };
 
     /// <summary>The running mail catchers (node processes of MailDev) that keep their messages in <paramref name="mailDirectory"/>.</summary>
-    public static IReadOnlyList<int> ProcessesOn(string mailDirectory)
-    {
-        var found = new List<int>();
-        foreach (var entry in Directory.GetDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(entry), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                var args = File.ReadAllText(Path.Combine(entry, "cmdline")).Split('\0');
-                var folder = Array.IndexOf(args, "--mail-directory");
-                if (folder >= 0 && folder + 1 < args.Length && args[folder + 1] == mailDirectory && !File.ReadAllText(Path.Combine(entry, "stat")).Contains(") Z ", StringComparison.Ordinal))
-                {
-                    found.Add(pid);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // The process ended between listing and reading, or is not ours to read.
-            }
-        }
-
-        return found;
-    }
+    public static IReadOnlyList<int> ProcessesOn(string mailDirectory) => RunningProcesses.WithOption("--mail-directory", mailDirectory);
 
     /// <summary>Waits until no mail catcher runs on the folder; gives those still running after <paramref name="wait"/>.</summary>
-    public static async Task<IReadOnlyList<int>> ProcessesLeftOnAsync(string mailDirectory, TimeSpan wait)
-    {
-        var deadline = DateTime.UtcNow + wait;
-        while (ProcessesOn(mailDirectory) is { Count: > 0 } left)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return left;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return [];
-    }
+    public static Task<IReadOnlyList<int>> ProcessesLeftOnAsync(string mailDirectory, TimeSpan wait) => RunningProcesses.LeftAfterAsync(() => ProcessesOn(mailDirectory), wait);
 
     public async Task InitializeAsync()
     {

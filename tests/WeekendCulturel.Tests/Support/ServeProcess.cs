@@ -129,36 +129,7 @@ public sealed class ServeProcess : IAsyncDisposable
     }
 
     /// <summary>The running Azurite processes whose data folder is <paramref name="dataDirectory"/>.</summary>
-    public static IReadOnlyList<int> AzuritesOn(string dataDirectory)
-    {
-        var found = new List<int>();
-        foreach (var entry in Directory.GetDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(entry), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                var args = File.ReadAllText(Path.Combine(entry, "cmdline")).Split('\0');
-                var location = Array.IndexOf(args, "--location");
-                if (location >= 0 && location + 1 < args.Length && args[location + 1] == dataDirectory && !File.ReadAllText(Path.Combine(entry, "stat")).Contains(") Z ", StringComparison.Ordinal))
-                {
-                    found.Add(pid);
-                }
-            }
-            catch (IOException)
-            {
-                // The process ended between listing and reading.
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
-
-        return found;
-    }
+    public static IReadOnlyList<int> AzuritesOn(string dataDirectory) => RunningProcesses.WithOption("--location", dataDirectory);
 
     /// <summary>The folder where serve, started in <paramref name="workingDirectory"/>, keeps its Azurite's data.</summary>
     public static string AzuriteDataOf(string workingDirectory) => Path.Combine(workingDirectory, ".data", "azurite");
@@ -189,21 +160,7 @@ public sealed class ServeProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until no Azurite runs on the folder; gives those still running after <paramref name="wait"/>.</summary>
-    public static async Task<IReadOnlyList<int>> AzuritesLeftOnAsync(string dataDirectory, TimeSpan wait)
-    {
-        var deadline = DateTime.UtcNow + wait;
-        while (AzuritesOn(dataDirectory) is { Count: > 0 } left)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return left;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return [];
-    }
+    public static Task<IReadOnlyList<int>> AzuritesLeftOnAsync(string dataDirectory, TimeSpan wait) => RunningProcesses.LeftAfterAsync(() => AzuritesOn(dataDirectory), wait);
 
     public async ValueTask DisposeAsync()
     {

@@ -240,21 +240,16 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     /// POST /api/registrations/recover: 202 whatever the address. If it has bookings, it receives their links
     /// (at most three such e-mails an hour); the answer and its timing are the same either way.
     /// </summary>
-    public Task<IResult> RecoverAsync(HttpRequest request) => PostAsync(
+    public Task<IResult> RecoverAsync(HttpRequest request) => AcceptAddressAsync(
         request,
         RegistrationInput.RecoveryFields,
-        (input, text) => Task.FromResult(RequestValidator.Recovery(input, text)),
-        async posted =>
+        RequestValidator.Recovery,
+        async (email, lang, cancellation) =>
         {
-            var (input, lang, _, isForm) = posted;
-            if (string.IsNullOrEmpty(input.Website))
-            {
-                await service.RecoverAsync(RequestValidator.Clean(input.Email), lang, request.HttpContext.RequestAborted);
-            }
-
+            await service.RecoverAsync(email, lang, cancellation);
             logger.LogInformation("recovery asked");
-            return Accepted(isForm, (await service.PagesAsync(lang, request.HttpContext.RequestAborted)).FindRegistrationsThanks);
-        });
+        },
+        pages => pages.FindRegistrationsThanks);
 
     /// <summary>POST /api/newsletter/confirm and /api/newsletter/unsubscribe, with the token of the e-mail's link.</summary>
     public Task<IResult> NewsletterLinkAsync(HttpRequest request, NewsletterAction action) => PostAsync(
@@ -293,20 +288,34 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
     });
 
     /// <summary>POST /api/newsletter</summary>
-    public Task<IResult> NewsletterAsync(HttpRequest request) => PostAsync(
+    public Task<IResult> NewsletterAsync(HttpRequest request) => AcceptAddressAsync(
         request,
         RegistrationInput.NewsletterFields,
-        (input, text) => Task.FromResult(RequestValidator.Newsletter(input, text)),
+        RequestValidator.Newsletter,
+        async (email, lang, cancellation) =>
+        {
+            await service.SubscribeAsync(email, lang, cancellation);
+            logger.LogInformation("newsletter subscription recorded");
+        },
+        pages => pages.NewsletterThanks);
+
+    /// <summary>
+    /// A form of one address (recovery, newsletter): the same 202 and the same page whatever the address, so the
+    /// answer tells nobody whether it is known. A post whose trap field is filled does nothing.
+    /// </summary>
+    private Task<IResult> AcceptAddressAsync(HttpRequest request, IReadOnlyCollection<string> fields, Func<RegistrationInput, ApiText, Dictionary<string, string[]>> validate, Func<string, string, CancellationToken, Task> act, Func<SitePages, string> thanks) => PostAsync(
+        request,
+        fields,
+        (input, text) => Task.FromResult(validate(input, text)),
         async posted =>
         {
             var (input, lang, _, isForm) = posted;
             if (string.IsNullOrEmpty(input.Website))
             {
-                await service.SubscribeAsync(RequestValidator.Clean(input.Email), lang, request.HttpContext.RequestAborted);
-                logger.LogInformation("newsletter subscription recorded");
+                await act(RequestValidator.Clean(input.Email), lang, request.HttpContext.RequestAborted);
             }
 
-            return Accepted(isForm, (await service.PagesAsync(lang, request.HttpContext.RequestAborted)).NewsletterThanks);
+            return Accepted(isForm, thanks(await service.PagesAsync(lang, request.HttpContext.RequestAborted)));
         });
 
     /// <summary>GET /api/admin/registrations[?session=id]: the organisers' export, CSV or JSON.</summary>

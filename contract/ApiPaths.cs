@@ -24,6 +24,9 @@ public static class ApiPaths
     /// <summary>The page of one booking, opened with its private token.</summary>
     public static string BookingPage(string token) => Booking(token) + "/page";
 
+    /// <summary>The page of one booking in a language: what redirects, e-mails and the API's pages link to.</summary>
+    public static string BookingPage(string token, string lang) => BookingPage(token) + "?lang=" + lang;
+
     /// <summary>The page that confirms held seats (GET, from the e-mail) and its button (POST).</summary>
     public static string Confirm(string token) => Booking(token) + "/confirm";
 

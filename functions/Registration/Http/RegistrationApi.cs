@@ -82,7 +82,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
                 }
 
                 var rejected = string.Join(',', reply.Results.Select(r => r is { Status: OutcomeStatus.Rejected, Reason: { } reason } ? $"{r.Session}:{reason.Word()}" : null).OfType<string>());
-                var location = $"{ApiPaths.BookingPage(reply.ManageToken)}?lang={lang}&new=1" + (rejected.Length > 0 ? "&rejected=" + Uri.EscapeDataString(rejected) : "");
+                var location = ApiPaths.BookingPage(reply.ManageToken, lang) + "&new=1" + (rejected.Length > 0 ? "&rejected=" + Uri.EscapeDataString(rejected) : "");
                 return SeeOther(location);
             }
 
@@ -152,7 +152,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             logger.LogInformation("cancellation in {BookingId}: {Session}", booking.BookingId, sessionId ?? "all");
             if (isForm)
             {
-                return SeeOther($"{ApiPaths.BookingPage(token)}?lang={text.Lang}");
+                return SeeOther(ApiPaths.BookingPage(token, text.Lang));
             }
 
             return Results.Json(BookingJson(booking), Problems.JsonOptions);
@@ -177,7 +177,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
             .Select(p => p.Length == 2 && sessions.ContainsKey(p[0]) && ContractWords.TryParse<RejectionReason>(p[1], out var reason) ? SessionOutcome.Rejected(p[0], reason) : null)
             .OfType<SessionOutcome>()
             .ToList();
-        var manageUrl = SiteLink($"{ApiPaths.BookingPage(token)}?lang={lang}");
+        var manageUrl = SiteLink(ApiPaths.BookingPage(token, lang));
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return Html(HtmlPages.Booking(shell, booking, sessions, lang, manageUrl, ApiPaths.Booking(token), request.Query["new"] == "1", rejected), StatusCodes.Status200OK);
     });
@@ -200,7 +200,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
                 ConfirmVerdict.UnknownBooking => await AnswerProblem(request, isForm, text, Problems.NotFound(text), text.NotFoundTitle, text.NotFoundDetail, null),
                 ConfirmVerdict.WrongCode => await AnswerProblem(request, isForm, text, Problems.Create(StatusCodes.Status403Forbidden, "wrong-code", text.WrongCodeTitle, text.WrongCodeDetail), text.WrongCodeTitle, text.WrongCodeDetail, null),
                 ConfirmVerdict.Late => await AnswerProblem(request, isForm, text, Problems.Create(StatusCodes.Status410Gone, "late", text.LateTitle, text.LateDetail, results: booking!.Results.Select(Json).ToList()), text.LateTitle, text.LateDetail, null),
-                _ when isForm => SeeOther($"{ApiPaths.BookingPage(token)}?lang={lang}"),
+                _ when isForm => SeeOther(ApiPaths.BookingPage(token, lang)),
                 _ => Results.Json(BookingJson(booking!), Problems.JsonOptions),
             };
         });
@@ -233,7 +233,7 @@ public sealed class RegistrationApi(RegistrationService service, ClientRateLimit
 
         var sessions = await service.SessionsAsync(request.HttpContext.RequestAborted);
         var result = booking.Results.FirstOrDefault(r => r.Session == sessionId);
-        return Html(LinkPages.GiveBack(shell, booking, result, sessions.GetValueOrDefault(sessionId), lang, ApiPaths.CancelSession(token, sessionId), $"{ApiPaths.BookingPage(token)}?lang={lang}"), StatusCodes.Status200OK);
+        return Html(LinkPages.GiveBack(shell, booking, result, sessions.GetValueOrDefault(sessionId), lang, ApiPaths.CancelSession(token, sessionId), ApiPaths.BookingPage(token, lang)), StatusCodes.Status200OK);
     });
 
     /// <summary>

@@ -43,7 +43,7 @@ public static class SitePaths
         var after = value.IndexOf(ApiPaths.Registrations + "/", StringComparison.Ordinal);
         var token = after < 0 ? "" : value[(after + ApiPaths.Registrations.Length + 1)..].Split('/')[0];
         return ManageToken.IsWellFormed(token)
-            ? $"{ApiPaths.BookingPage(token)}?lang={lang}"
+            ? ApiPaths.BookingPage(token, lang)
             : pages.Registration;
     }
 }

@@ -151,7 +151,7 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
             return null;
         }
 
-        var bookingPage = Link($"{ApiPaths.BookingPage(token)}?lang={lang}");
+        var bookingPage = Link(ApiPaths.BookingPage(token, lang));
         var asksConfirmation = kind is MessageKind.ConfirmRequest or MessageKind.Offer;
         var listed = results.Select(r =>
         {
@@ -179,7 +179,7 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
             var held = view?.Results.Where(r => r.IsRegistered).Select(r => sessions.GetValueOrDefault(r.Session)?.Title(lang) ?? r.Session).ToList() ?? [];
             if (held.Count > 0)
             {
-                listed.Add(new MailBooking(booking.CreatedAt, held, Link($"{ApiPaths.BookingPage(token)}?lang={lang}")));
+                listed.Add(new MailBooking(booking.CreatedAt, held, Link(ApiPaths.BookingPage(token, lang))));
                 firstName = booking.FirstName;
             }
         }

@@ -31,8 +31,11 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public int Port { get; private set; }
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/{Account};";
+    public string ConnectionString => ConnectionStringFor(Port);
+
+    /// <summary>The connection string of an Azurite of ours listening on <paramref name="port"/> (the emulator's well-known account).</summary>
+    public static string ConnectionStringFor(int port) =>
+        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/{Account};";
 
     public bool IsRunning => _process is { HasExited: false };
 

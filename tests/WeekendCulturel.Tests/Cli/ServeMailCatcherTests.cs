@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using WeekendCulturel.Generator.Registration;
 using WeekendCulturel.Registration;
 using WeekendCulturel.Registration.Mail;
@@ -12,7 +11,7 @@ namespace WeekendCulturel.Tests.Cli;
 /// serve's mail catcher: started with it, its inbox printed beside the admin key, the backend's relay pointed
 /// at it, and ended with serve however serve ends; without it, one warning line and serve runs on.
 /// </summary>
-public sealed partial class ServeMailCatcherTests
+public sealed class ServeMailCatcherTests
 {
     [Fact]
     public async Task Serve_prints_an_inbox_that_answers_and_its_catcher_ends_with_serve_whether_killed_or_stopped()
@@ -147,13 +146,13 @@ public sealed partial class ServeMailCatcherTests
     /// <summary>The inbox address serve printed; fails with what it printed if there is none.</summary>
     private static Uri InboxIn(ServeProcess serve)
     {
-        var line = InboxLine().Match(serve.Output);
-        Assert.True(line.Success, $"serve printed no inbox:\n{serve.Output}\n{serve.Errors}");
+        var inbox = serve.Inbox;
+        Assert.True(inbox is not null, $"serve printed no inbox:\n{serve.Output}\n{serve.Errors}");
         var admin = serve.Output.Split('\n').ToList();
         Assert.True(
             Math.Abs(admin.FindIndex(l => l.Contains("x-functions-key", StringComparison.Ordinal)) - admin.FindIndex(l => l.StartsWith("e-mails sent: ", StringComparison.Ordinal))) == 1,
             $"the inbox is not printed beside the admin key:\n{serve.Output}");
-        return new Uri(line.Groups[1].Value);
+        return inbox;
     }
 
     private static async Task AssertInboxAnswersAsync(Uri inbox)
@@ -186,7 +185,4 @@ public sealed partial class ServeMailCatcherTests
             }
         }
     }
-
-    [GeneratedRegex(@"^e-mails sent: (\S+)", RegexOptions.Multiline)]
-    private static partial Regex InboxLine();
 }

@@ -9,7 +9,7 @@ namespace WeekendCulturel.Tests.Support;
 /// <c>content/</c>, <c>_site/</c> and <c>.data/</c> are), on a free port, so that a test can break a file under
 /// it, signal it, and look for the Azurite it started.
 /// </summary>
-public sealed class ServeProcess : IAsyncDisposable
+public sealed partial class ServeProcess : IAsyncDisposable
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "weekend-culturel.dll");
 
@@ -36,6 +36,15 @@ public sealed class ServeProcess : IAsyncDisposable
     public string Output => string.Join('\n', _output);
 
     public string Errors => string.Join('\n', _errors);
+
+    /// <summary>The inbox of the mail catcher serve printed (<c>e-mails sent: URL</c>), or null when it printed none.</summary>
+    public Uri? Inbox => InboxLine().Match(Output) is { Success: true } line ? new Uri(line.Groups[1].Value) : null;
+
+    /// <summary>The connection string of the Azurite serve printed it started (<c>Azurite on 127.0.0.1:PORT</c>).</summary>
+    public string StorageConnectionString =>
+        AzuriteLine().Match(Output) is { Success: true } line
+            ? Generator.Registration.AzuriteServer.ConnectionStringFor(int.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture))
+            : throw new InvalidOperationException($"serve printed no Azurite:\n{Output}");
 
     /// <summary>Starts <c>serve --port N</c> and the given options in <paramref name="workingDirectory"/>.</summary>
     public static ServeProcess Start(string workingDirectory, params string[] options) => Start(workingDirectory, new Dictionary<string, string>(), options);
@@ -176,4 +185,10 @@ public sealed class ServeProcess : IAsyncDisposable
         Http.Dispose();
         _process.Dispose();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^e-mails sent: (\S+)", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex InboxLine();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Azurite on 127\.0\.0\.1:(\d+)")]
+    private static partial System.Text.RegularExpressions.Regex AzuriteLine();
 }

@@ -226,9 +226,18 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
         return addresses.Count == 0 ? Task.CompletedTask : nudge.NudgeAsync(addresses, CancellationToken.None);
     }
 
-    public async Task<BookingView?> BookingAsync(string token, CancellationToken cancellation = default)
+    public Task<BookingView?> BookingAsync(string token, CancellationToken cancellation = default) => BookingAsync(token, emailHash: null, cancellation);
+
+    /// <summary>The same, for a booking whose person's email hash is known (<see cref="BookingRows.FindBookingAsync(string, string, CancellationToken)"/>).</summary>
+    public async Task<BookingView?> BookingAsync(string token, string? emailHash, CancellationToken cancellation = default)
     {
-        if (!ManageToken.IsWellFormed(token) || await store.Bookings.FindBookingAsync(ManageToken.Hash(token), cancellation) is not { } booking)
+        if (!ManageToken.IsWellFormed(token))
+        {
+            return null;
+        }
+
+        var tokenHash = ManageToken.Hash(token);
+        if (await (emailHash is { Length: > 0 } ? store.Bookings.FindBookingAsync(tokenHash, emailHash, cancellation) : store.Bookings.FindBookingAsync(tokenHash, cancellation)) is not { } booking)
         {
             return null;
         }

@@ -133,7 +133,7 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
         }
 
         var token = secrets.TokenFor(first.BookingId);
-        if (await service.BookingAsync(token, cancellation) is not { } booking)
+        if (await service.BookingAsync(token, first.EmailHash, cancellation) is not { } booking)
         {
             // Deleted since (the retention purge): nobody to tell.
             return null;
@@ -175,7 +175,7 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
         foreach (var booking in await store.Bookings.BookingsOfAsync(row.EmailHash, cancellation))
         {
             var token = secrets.TokenFor(booking.BookingId);
-            var view = await service.BookingAsync(token, cancellation);
+            var view = await service.BookingAsync(token, row.EmailHash, cancellation);
             var held = view?.Results.Where(r => r.IsRegistered).Select(r => sessions.GetValueOrDefault(r.Session)?.Title(lang) ?? r.Session).ToList() ?? [];
             if (held.Count > 0)
             {

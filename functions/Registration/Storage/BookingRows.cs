@@ -218,6 +218,24 @@ public sealed class BookingRows(TableClient table, SeatLedger seats)
         return (BookingEntity?)null;
     });
 
+    /// <summary>
+    /// The booking of a token whose person is known (a message names both): point reads only, the person's
+    /// marker first, which is their first booking, then the row keyed by the token's hash. On Azurite every
+    /// query reads the whole table, so the dispatcher, which looks up a booking for each e-mail, must not
+    /// query (docs/performance.md, "Registration under load").
+    /// </summary>
+    public Task<BookingEntity?> FindBookingAsync(string tokenHash, string emailHash, CancellationToken cancellation = default) => Guard(cancellation, async () =>
+    {
+        var marker = await _table.GetEntityIfExistsAsync<BookingEntity>(PersonEntity.PartitionFor(emailHash), PersonEntity.RowFor(emailHash), cancellationToken: cancellation);
+        if (marker.HasValue && marker.Value!.TokenHash == tokenHash)
+        {
+            return marker.Value;
+        }
+
+        var booking = await _table.GetEntityIfExistsAsync<BookingEntity>(BookingEntity.PartitionFor(tokenHash), tokenHash, cancellationToken: cancellation);
+        return booking.HasValue ? booking.Value : null;
+    });
+
     /// <summary>What a booking holds in a session: its registration there, if that registration is the booking's.</summary>
     public Task<SessionOutcome?> BookingOutcomeAsync(string sessionId, BookingEntity booking, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {

@@ -77,6 +77,14 @@ public sealed class BookingGroupTests(AzuriteFixture azurite)
         Assert.False(await api.Store.Bookings.CreateBookingAsync(second));
         Assert.Equal(second.BookingId, (await api.Store.Bookings.FindBookingAsync(second.RowKey))?.BookingId);
         Assert.Equal(booking.BookingId, (await api.Store.Bookings.FindBookingAsync(booking.RowKey))?.BookingId);
+
+        // Known with its person (as a message names it), each is found by point reads: the marker, then the token's row.
+        var before = api.Store.Requests;
+        Assert.Equal(booking.BookingId, (await api.Store.Bookings.FindBookingAsync(booking.RowKey, person))?.BookingId);
+        Assert.Equal(1, api.Store.Requests - before);
+        Assert.Equal(second.BookingId, (await api.Store.Bookings.FindBookingAsync(second.RowKey, person))?.BookingId);
+        Assert.Equal(3, api.Store.Requests - before);
+        Assert.Null(await api.Store.Bookings.FindBookingAsync(ManageToken.Hash(ManageToken.NewFor(person)), person));
     }
 
     [Fact]
@@ -99,6 +107,8 @@ public sealed class BookingGroupTests(AzuriteFixture azurite)
         Assert.False(await api.Store.Bookings.CreateBookingAsync(next));
         Assert.Equal(next.BookingId, (await api.Store.Bookings.FindBookingAsync(next.RowKey))?.BookingId);
         Assert.Null(await api.Store.Bookings.FindBookingAsync(ManageToken.Hash(ManageToken.NewFor(person))));
+        Assert.Equal(old.BookingId, (await api.Store.Bookings.FindBookingAsync(old.RowKey, person))?.BookingId);
+        Assert.Equal(next.BookingId, (await api.Store.Bookings.FindBookingAsync(next.RowKey, person))?.BookingId);
     }
 
     /// <summary>Email hashes of <paramref name="count"/> people whose markers share one partition.</summary>

@@ -35,7 +35,7 @@ public sealed class ServeCrashTests
                 // committed meanwhile and wait for the dispatcher, busy with the first.
                 foreach (var email in people)
                 {
-                    using var answer = await killed.Http.PostAsJsonAsync("/api/registrations", Person(email));
+                    using var answer = await killed.Http.PostAsJsonAsync("/api/registrations", ApiServer.Person(email, Session));
                     Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
                 }
 
@@ -82,17 +82,4 @@ public sealed class ServeCrashTests
             }
         }
     }
-
-    private static object Person(string email) => new
-    {
-        sessions = new[] { Session },
-        firstName = "Camille",
-        lastName = "Martin",
-        email,
-        organisation = "",
-        lang = "fr",
-        acceptWaitlist = true,
-        acceptPrivacy = true,
-        website = "",
-    };
 }

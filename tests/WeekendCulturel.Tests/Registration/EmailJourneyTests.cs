@@ -52,7 +52,7 @@ public sealed class EmailJourneyTests(AzuriteFixture azurite, MailCatcherFixture
         await using var api = await ApiServer.StartAsync(azurite.Server, Sessions, settings: Settings(), sendsMail: true);
         var email = Address();
 
-        var booking = await ApiServer.JsonAsync(await api.RegisterAsync(Person(email, "one", "later")));
+        var booking = await ApiServer.JsonAsync(await api.RegisterAsync(ApiServer.Person(email, "one", "later")));
         var asked = await catcher.Inbox.WaitForAsync(email);
 
         Assert.All(booking.GetProperty("results").EnumerateArray(), r => Assert.Equal("held", r.GetProperty("status").GetString()));
@@ -74,9 +74,9 @@ public sealed class EmailJourneyTests(AzuriteFixture azurite, MailCatcherFixture
     {
         await using var api = await ApiServer.StartAsync(azurite.Server, Sessions, settings: Settings(), sendsMail: true);
         var (holder, waiting) = (Address(), Address());
-        var first = await ApiServer.JsonAsync(await api.RegisterAsync(Person(holder, "one")));
+        var first = await ApiServer.JsonAsync(await api.RegisterAsync(ApiServer.Person(holder, "one")));
         await PressTheButtonAsync(api, Assert.Single((await catcher.Inbox.WaitForAsync(holder)).Links, l => l.Contains("/confirm?", StringComparison.Ordinal)));
-        await api.RegisterAsync(Person(waiting, "one"));
+        await api.RegisterAsync(ApiServer.Person(waiting, "one"));
         var listed = await catcher.Inbox.WaitForAsync(waiting);
         await PressTheButtonAsync(api, Assert.Single(listed.Links, l => l.Contains("/confirm?", StringComparison.Ordinal)));
 
@@ -98,7 +98,7 @@ public sealed class EmailJourneyTests(AzuriteFixture azurite, MailCatcherFixture
         // A host that commits and stops before sending: here, one without a relay, so nothing can go.
         await using (var down = await ApiServer.StartAsync(azurite.Server, Sessions, settings: Settings(table, relay: false), sendsMail: true))
         {
-            await down.RegisterAsync(Person(email, "one"));
+            await down.RegisterAsync(ApiServer.Person(email, "one"));
             var pending = await down.Store.Outbox.PendingBeforeAsync(DateTimeOffset.MaxValue);
             var row = Assert.Single(pending);
             messageId = (await down.Services.GetRequiredService<MailDispatcher>().ComposeAsync([row], CancellationToken.None))!.MessageId;
@@ -117,7 +117,7 @@ public sealed class EmailJourneyTests(AzuriteFixture azurite, MailCatcherFixture
         var table = "t" + Guid.NewGuid().ToString("N")[..20];
         await using var api = await ApiServer.StartAsync(azurite.Server, Sessions, settings: Settings(table));
         var email = Address();
-        await api.RegisterAsync(Person(email, "later"));
+        await api.RegisterAsync(ApiServer.Person(email, "later"));
         var row = Assert.Single(await api.Store.Outbox.PendingBeforeAsync(DateTimeOffset.MaxValue));
 
         var function = new MailFunctions(api.Services.GetRequiredService<MailDispatcher>(), api.Services.GetRequiredService<Sweeps>(), NullLogger<MailFunctions>.Instance);
@@ -133,7 +133,7 @@ public sealed class EmailJourneyTests(AzuriteFixture azurite, MailCatcherFixture
         var clock = new TestClock(ApiServer.Now);
         await using var api = await ApiServer.StartAsync(azurite.Server, Sessions, settings: Settings(), clock: clock);
         var email = Address();
-        var booking = await ApiServer.JsonAsync(await api.RegisterAsync(Person(email, "later")));
+        var booking = await ApiServer.JsonAsync(await api.RegisterAsync(ApiServer.Person(email, "later")));
         await api.Client.PostAsJsonAsync($"/api/registrations/{booking.GetProperty("manageToken").GetString()}/confirm", new { code = api.Services.GetRequiredService<BookingSecrets>().CodeFor(booking.GetProperty("bookingId").GetString()!) });
 
         clock.Set(DateTimeOffset.Parse("2025-02-07T17:00:00+01:00"));
@@ -165,19 +165,6 @@ public sealed class EmailJourneyTests(AzuriteFixture azurite, MailCatcherFixture
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = api.Client.BaseAddress };
         return await browser.SendAsync(post);
     }
-
-    private static object Person(string email, params string[] sessions) => new
-    {
-        sessions,
-        firstName = "Camille",
-        lastName = "Martin",
-        email,
-        organisation = "",
-        lang = "fr",
-        acceptWaitlist = true,
-        acceptPrivacy = true,
-        website = "",
-    };
 
     private static string Address() => $"c.{Guid.NewGuid():N}@example.org";
 

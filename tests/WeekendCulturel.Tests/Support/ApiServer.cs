@@ -83,12 +83,17 @@ public sealed class ApiServer : IAsyncDisposable
     }
 
     /// <summary>A registration body with a distinct person for each <paramref name="n"/>.</summary>
-    public static object Person(int n, params string[] sessions) => new
+    public static object Person(int n, params string[] sessions) => Body($"camille.martin.{n}@example.org", $"Martin-{n}", sessions);
+
+    /// <summary>A registration body for Camille Martin at <paramref name="email"/>.</summary>
+    public static object Person(string email, params string[] sessions) => Body(email, "Martin", sessions);
+
+    private static object Body(string email, string lastName, string[] sessions) => new
     {
         sessions,
         firstName = "Camille",
-        lastName = $"Martin-{n}",
-        email = $"camille.martin.{n}@example.org",
+        lastName,
+        email,
         organisation = "",
         lang = "fr",
         acceptWaitlist = true,

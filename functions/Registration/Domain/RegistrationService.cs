@@ -228,20 +228,15 @@ public sealed class RegistrationService(RegistrationStore store, SessionCatalogu
 
     public Task<BookingView?> BookingAsync(string token, CancellationToken cancellation = default) => BookingAsync(token, emailHash: null, cancellation);
 
-    /// <summary>The same, for a booking whose person's email hash is known (<see cref="BookingRows.FindBookingAsync(string, string, CancellationToken)"/>).</summary>
-    public async Task<BookingView?> BookingAsync(string token, string? emailHash, CancellationToken cancellation = default)
+    /// <summary>The same, for a booking whose person's email hash may be known (<see cref="BookingRows.FindBookingAsync(string, string?, CancellationToken)"/>).</summary>
+    public async Task<BookingView?> BookingAsync(string token, string? emailHash, CancellationToken cancellation = default) =>
+        ManageToken.IsWellFormed(token) && await store.Bookings.FindBookingAsync(ManageToken.Hash(token), emailHash, cancellation) is { } booking
+            ? await ViewAsync(booking, cancellation)
+            : null;
+
+    /// <summary>What a stored booking holds now, session by session.</summary>
+    public async Task<BookingView> ViewAsync(BookingEntity booking, CancellationToken cancellation = default)
     {
-        if (!ManageToken.IsWellFormed(token))
-        {
-            return null;
-        }
-
-        var tokenHash = ManageToken.Hash(token);
-        if (await (emailHash is { Length: > 0 } ? store.Bookings.FindBookingAsync(tokenHash, emailHash, cancellation) : store.Bookings.FindBookingAsync(tokenHash, cancellation)) is not { } booking)
-        {
-            return null;
-        }
-
         var results = new List<SessionOutcome>();
         foreach (var id in booking.Sessions.Split(',', StringSplitOptions.RemoveEmptyEntries))
         {

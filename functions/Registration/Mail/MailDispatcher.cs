@@ -175,8 +175,9 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
         foreach (var booking in await store.Bookings.BookingsOfAsync(row.EmailHash, cancellation))
         {
             var token = secrets.TokenFor(booking.BookingId);
-            var view = await service.BookingAsync(token, row.EmailHash, cancellation);
-            var held = view?.Results.Where(r => r.IsRegistered).Select(r => sessions.GetValueOrDefault(r.Session)?.Title(lang) ?? r.Session).ToList() ?? [];
+            // The booking in hand: what it holds now, without finding it again.
+            var view = await service.ViewAsync(booking, cancellation);
+            var held = view.Results.Where(r => r.IsRegistered).Select(r => sessions.GetValueOrDefault(r.Session)?.Title(lang) ?? r.Session).ToList();
             if (held.Count > 0)
             {
                 listed.Add(new MailBooking(booking.CreatedAt, held, Link(ApiPaths.BookingPage(token, lang))));

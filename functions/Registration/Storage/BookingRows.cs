@@ -219,12 +219,12 @@ public sealed class BookingRows(TableClient table, SeatLedger seats)
     });
 
     /// <summary>
-    /// The booking of a token whose person is known (a message names both): point reads only, the person's
-    /// marker first, which is their first booking, then the row keyed by the token's hash. On Azurite every
-    /// query reads the whole table, so the dispatcher, which looks up a booking for each e-mail, must not
-    /// query (docs/performance.md, "Registration under load").
+    /// The booking of a token, by point reads when its person is known too (a message names both): the
+    /// person's marker first, which is their first booking, then the row keyed by the token's hash. On Azurite
+    /// every query reads the whole table, so the dispatcher, which looks up a booking for each e-mail, must not
+    /// query (docs/performance.md, "Where Azurite's time goes"). Without <paramref name="emailHash"/>, the query.
     /// </summary>
-    public Task<BookingEntity?> FindBookingAsync(string tokenHash, string emailHash, CancellationToken cancellation = default) => Guard(cancellation, async () =>
+    public Task<BookingEntity?> FindBookingAsync(string tokenHash, string? emailHash, CancellationToken cancellation = default) => emailHash is not { Length: > 0 } ? FindBookingAsync(tokenHash, cancellation) : Guard(cancellation, async () =>
     {
         var marker = await _table.GetEntityIfExistsAsync<BookingEntity>(PersonEntity.PartitionFor(emailHash), PersonEntity.RowFor(emailHash), cancellationToken: cancellation);
         if (marker.HasValue && marker.Value!.TokenHash == tokenHash)

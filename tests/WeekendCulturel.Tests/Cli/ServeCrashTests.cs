@@ -24,7 +24,7 @@ public sealed class ServeCrashTests
         var mail = Path.Combine(copy.Root, ".data", "mail");
         var people = Enumerable.Range(1, 3).Select(n => $"crash.{n}.{Guid.NewGuid():N}@example.org").ToList();
         ServeProcess? killed = null;
-        await using var relay = KillingMailRelay.Start(() => killed!.Id);
+        await using var relay = KillingMailRelay.Start(() => killed!.Signal("KILL"));
         try
         {
             await using (killed = ServeProcess.Start(copy.Root, relay.Settings, "--now", now))
@@ -56,30 +56,13 @@ public sealed class ServeCrashTests
 
                 Assert.Contains(taken, sent.Select(m => m.MessageId));
                 var outbox = new OutboxRows(new TableClient(again.StorageConnectionString, "registrations"));
-                for (var i = 0; i < 100 && (await outbox.PendingBeforeAsync(DateTimeOffset.MaxValue)).Count > 0; i++)
-                {
-                    await Task.Delay(100);
-                }
-
-                Assert.Empty(await outbox.PendingBeforeAsync(DateTimeOffset.MaxValue));
+                await Eventually.TrueAsync(async () => (await outbox.PendingBeforeAsync(DateTimeOffset.MaxValue)).Count == 0);
                 Assert.Equal(people.Order(), (await inbox.ListAsync()).SelectMany(m => m.To).Where(people.Contains).Order());
             }
         }
         finally
         {
-            ServeProcess.StopAzuritesOn(azurite);
-            foreach (var pid in MailCatcherFixture.ProcessesOn(mail))
-            {
-                try
-                {
-                    using var process = System.Diagnostics.Process.GetProcessById(pid);
-                    process.Kill();
-                }
-                catch (ArgumentException)
-                {
-                    // Already gone.
-                }
-            }
+            RunningProcesses.Kill(MailCatcherFixture.ProcessesOn(mail).Concat(ServeProcess.AzuritesOn(azurite)));
         }
     }
 }

@@ -46,7 +46,7 @@ public sealed class ServeMailCatcherTests
         }
         finally
         {
-            Stop(MailCatcherFixture.ProcessesOn(mail).Concat(ServeProcess.AzuritesOn(azurite)));
+            RunningProcesses.Kill(MailCatcherFixture.ProcessesOn(mail).Concat(ServeProcess.AzuritesOn(azurite)));
         }
     }
 
@@ -84,7 +84,7 @@ public sealed class ServeMailCatcherTests
         }
         finally
         {
-            Stop(MailCatcherFixture.ProcessesOn(mail));
+            RunningProcesses.Kill(MailCatcherFixture.ProcessesOn(mail));
         }
     }
 
@@ -132,7 +132,7 @@ public sealed class ServeMailCatcherTests
         }
         finally
         {
-            Stop(MailCatcherFixture.ProcessesOn(Path.Combine(data, "mail")));
+            RunningProcesses.Kill(MailCatcherFixture.ProcessesOn(Path.Combine(data, "mail")));
         }
     }
 
@@ -169,20 +169,4 @@ public sealed class ServeMailCatcherTests
 
     private static string DotnetHost() =>
         Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(d => Path.Combine(d, "dotnet")).First(File.Exists);
-
-    private static void Stop(IEnumerable<int> processes)
-    {
-        foreach (var pid in processes)
-        {
-            try
-            {
-                using var process = Process.GetProcessById(pid);
-                process.Kill();
-            }
-            catch (ArgumentException)
-            {
-                // Already gone.
-            }
-        }
-    }
 }

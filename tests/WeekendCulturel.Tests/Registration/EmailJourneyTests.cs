@@ -108,7 +108,7 @@ public sealed class EmailJourneyTests(AzuriteFixture azurite, MailCatcherFixture
         var sent = await catcher.Inbox.WaitForAsync(email);
 
         Assert.Equal(messageId, sent.MessageId);
-        await WaitUntilAsync(async () => (await up.Store.Outbox.PendingBeforeAsync(DateTimeOffset.MaxValue)).Count == 0);
+        await Eventually.TrueAsync(async () => (await up.Store.Outbox.PendingBeforeAsync(DateTimeOffset.MaxValue)).Count == 0);
     }
 
     [Fact]
@@ -167,14 +167,4 @@ public sealed class EmailJourneyTests(AzuriteFixture azurite, MailCatcherFixture
     }
 
     private static string Address() => $"c.{Guid.NewGuid():N}@example.org";
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var i = 0; i < 100 && !await condition(); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(await condition());
-    }
 }

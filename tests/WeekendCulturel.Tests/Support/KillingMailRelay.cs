@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace WeekendCulturel.Tests.Support;
 
 /// <summary>
-/// An SMTP relay that takes the first message whole, then kills its sender outright (SIGKILL) before
+/// An SMTP relay that takes the first message whole, then has its sender killed outright (SIGKILL) before
 /// answering that it took it: from the sender's side the message was committed and never confirmed sent,
 /// the worst moment for a crash. Until <see cref="Open"/> it keeps its greeting back, so that a test can
 /// commit more messages while the sender waits. It speaks just enough SMTP for MailKit; the messages are
@@ -19,17 +19,17 @@ public sealed partial class KillingMailRelay : IAsyncDisposable
     private readonly TaskCompletionSource<string> _taken = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _serving;
-    private readonly Func<int> _victim;
+    private readonly Action _kill;
 
-    private KillingMailRelay(Func<int> victim)
+    private KillingMailRelay(Action kill)
     {
-        _victim = victim;
+        _kill = kill;
         _listener.Start();
         _serving = ServeAsync();
     }
 
-    /// <summary>A relay that kills the process <paramref name="victim"/> names once it has taken a message.</summary>
-    public static KillingMailRelay Start(Func<int> victim) => new(victim);
+    /// <summary>A relay that runs <paramref name="kill"/> (which kills the sender) once it has taken a message.</summary>
+    public static KillingMailRelay Start(Action kill) => new(kill);
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
@@ -70,10 +70,7 @@ public sealed partial class KillingMailRelay : IAsyncDisposable
                     }
 
                     // Taken whole, never acknowledged: the sender dies waiting for the answer.
-                    using (var kill = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("kill", $"-KILL {_victim()}") { UseShellExecute = false })!)
-                    {
-                        await kill.WaitForExitAsync(_stop.Token);
-                    }
+                    _kill();
 
                     var id = MessageIdHeader().Match(message.ToString());
                     _taken.TrySetResult(id.Success ? id.Groups[1].Value : "");

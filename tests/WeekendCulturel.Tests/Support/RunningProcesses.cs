@@ -51,4 +51,21 @@ public static class RunningProcesses
 
         return [];
     }
+
+    /// <summary>Kills these processes, those already gone aside: what a failed test leaves is not leaked to the run.</summary>
+    public static void Kill(IEnumerable<int> processes)
+    {
+        foreach (var pid in processes)
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(pid);
+                process.Kill();
+            }
+            catch (ArgumentException)
+            {
+                // Already gone.
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace WeekendCulturel.Tests.Support;
 
@@ -144,21 +145,7 @@ public sealed partial class ServeProcess : IAsyncDisposable
     public static string AzuriteDataOf(string workingDirectory) => Path.Combine(workingDirectory, ".data", "azurite");
 
     /// <summary>Ends whatever Azurite a failed test left on the folder, so that the test run does not leak it.</summary>
-    public static void StopAzuritesOn(string dataDirectory)
-    {
-        foreach (var pid in AzuritesOn(dataDirectory))
-        {
-            try
-            {
-                using var process = Process.GetProcessById(pid);
-                process.Kill();
-            }
-            catch (ArgumentException)
-            {
-                // Already gone.
-            }
-        }
-    }
+    public static void StopAzuritesOn(string dataDirectory) => RunningProcesses.Kill(AzuritesOn(dataDirectory));
 
     /// <summary>Signalled, serve exits with 0 and leaves no Azurite on its data folder.</summary>
     public async Task AssertStopsCleanlyAsync(string signal, string dataDirectory)
@@ -186,9 +173,9 @@ public sealed partial class ServeProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^e-mails sent: (\S+)", System.Text.RegularExpressions.RegexOptions.Multiline)]
-    private static partial System.Text.RegularExpressions.Regex InboxLine();
+    [GeneratedRegex(@"^e-mails sent: (\S+)", RegexOptions.Multiline)]
+    private static partial Regex InboxLine();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"Azurite on 127\.0\.0\.1:(\d+)")]
-    private static partial System.Text.RegularExpressions.Regex AzuriteLine();
+    [GeneratedRegex(@"Azurite on 127\.0\.0\.1:(\d+)")]
+    private static partial Regex AzuriteLine();
 }

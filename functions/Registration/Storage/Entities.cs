@@ -73,6 +73,24 @@ public sealed class RegistrationEntity : ITableEntity
 
     /// <summary>The reminder before the session was recorded for sending (once per attendee).</summary>
     public bool Reminded { get; set; }
+
+    /// <summary>
+    /// The message the registration owed when its row was inserted (its confirmation request, confirmation or
+    /// waiting place), a <see cref="Mail.MessageKind"/> by name: carried by the row itself instead of an outbox
+    /// row, so that in a rush a registration is one action of its session's transaction, not two. Empty when
+    /// the row carries none. Only an insert sets it, and a row that replaces a cancelled one keeps the old
+    /// one's, so a row carries at most one message in its life and its keys name it (see <see cref="OutboxRows.Carried"/>).
+    /// </summary>
+    public string OwedKind { get; set; } = "";
+
+    /// <summary>When the carried message was owed (its <see cref="OutboxEntity.CreatedAt"/>).</summary>
+    public DateTimeOffset? OwedAt { get; set; }
+
+    /// <summary>The booking the carried message is about: the one that inserted the row, whichever took it since.</summary>
+    public string OwedBooking { get; set; } = "";
+
+    /// <summary>The carried message waits to be sent (its <see cref="OutboxEntity.Pending"/>).</summary>
+    public bool Owed { get; set; }
 }
 
 /// <summary>
@@ -180,7 +198,8 @@ public sealed class NewsletterEntity : ITableEntity
 /// <summary>
 /// An e-mail owed by a change: row <c>!m-{id}</c> in the partition of the change (a session's, a booking
 /// partition, the newsletter's), written in the same transaction as the change, so that the change and its
-/// message land together or not at all. The dispatcher sends it and marks it sent; it is deleted with the
+/// message land together or not at all. A new registration's message is carried by its row instead
+/// (<see cref="RegistrationEntity.OwedKind"/>), and read as one of these (<see cref="OutboxRows.Carried"/>). The dispatcher sends it and marks it sent; it is deleted with the
 /// other personal data. What the message says is read when it is sent (<see cref="Mail.MailDispatcher"/>).
 /// </summary>
 public sealed class OutboxEntity : ITableEntity

@@ -58,6 +58,40 @@ public sealed class OutboxRows(TableClient table)
     };
 
     /// <summary>
+    /// Makes a new registration's row carry the message it owes (<see cref="RegistrationEntity.OwedKind"/>) and
+    /// gives that message as the dispatcher reads it: the row's insert writes both in one action.
+    /// </summary>
+    public static OutboxEntity Carry(RegistrationEntity row, MessageKind kind, DateTimeOffset now)
+    {
+        row.OwedKind = kind.ToString();
+        row.OwedAt = now;
+        row.OwedBooking = row.BookingId;
+        row.Owed = true;
+        return Carried(row);
+    }
+
+    /// <summary>
+    /// The message a registration row carries, as an outbox message at the row's own address (its keys name
+    /// it: a row carries one message in its life). Marking it sent clears <see cref="RegistrationEntity.Owed"/> alone.
+    /// </summary>
+    public static OutboxEntity Carried(RegistrationEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        RowKey = row.RowKey,
+        Kind = row.OwedKind,
+        Lang = row.Lang,
+        Email = row.Email,
+        EmailHash = TableKeys.Registration.Rest(row.RowKey),
+        BookingId = row.OwedBooking,
+        Session = row.PartitionKey,
+        Pending = row.Owed,
+        CreatedAt = row.OwedAt ?? row.RegisteredAt,
+    };
+
+    /// <summary>Whether a message is carried by a registration row rather than written as a row of its own.</summary>
+    public static bool IsCarried(OutboxEntity message) => TableKeys.Registration.Starts(message.RowKey);
+
+    /// <summary>
     /// Adds a message that may be asked for again and again by anyone (a recovery, "already registered"): at
     /// most <paramref name="most"/> per <paramref name="subject"/> in each hour. Its row keys are numbered
     /// within the hour, so a message beyond the limit finds every key taken and is not written. The message when written, else null.
@@ -83,56 +117,74 @@ public sealed class OutboxRows(TableClient table)
     });
 
     /// <summary>
-    /// The rows at these addresses that are still pending (a nudge may come after a sweep sent them). A few
-    /// rows of a partition are point reads; more are one query over the partition's pending messages between
-    /// the first and last key asked, as after a rush, when a session's partition holds hundreds of them.
+    /// The messages at these addresses that are still pending (a nudge may come after a sweep sent them), rows
+    /// of their own or carried by registrations. A few of a partition are point reads; more are one query over
+    /// the partition's pending ones between the first and last key asked, as after a rush, when a session's
+    /// partition holds hundreds of them.
     /// </summary>
     public Task<IReadOnlyList<OutboxEntity>> PendingAtAsync(IEnumerable<OutboxAddress> addresses, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
-        var found = await Task.WhenAll(addresses.Distinct().GroupBy(a => a.Partition).Select(async partition =>
+        var found = await Task.WhenAll(addresses.Distinct().GroupBy(a => (a.Partition, Carried: TableKeys.Registration.Starts(a.Row))).Select(group =>
         {
-            var rows = partition.Select(a => a.Row).Order(StringComparer.Ordinal).ToList();
-            if (rows.Count <= PointReadsAtMost)
-            {
-                var read = await Task.WhenAll(rows.Select(row => table.GetEntityIfExistsAsync<OutboxEntity>(partition.Key, row, cancellationToken: cancellation)));
-                return read.Where(f => f.HasValue && f.Value!.Pending).Select(f => f.Value!).ToList();
-            }
-
-            var wanted = rows.ToHashSet(StringComparer.Ordinal);
-            var pending = new List<OutboxEntity>();
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey ge {rows[0]} and RowKey le {rows[^1]} and Pending eq true");
-            await foreach (var row in table.QueryAsync<OutboxEntity>(filter, cancellationToken: cancellation))
-            {
-                if (wanted.Contains(row.RowKey))
-                {
-                    pending.Add(row);
-                }
-            }
-
-            return pending;
+            var rows = group.Select(a => a.Row).Order(StringComparer.Ordinal).ToList();
+            return group.Key.Carried
+                ? PendingAtAsync<RegistrationEntity>(group.Key.Partition, rows, nameof(RegistrationEntity.Owed), r => r.Owed, Carried, cancellation)
+                : PendingAtAsync<OutboxEntity>(group.Key.Partition, rows, nameof(OutboxEntity.Pending), m => m.Pending, m => m, cancellation);
         }));
         return (IReadOnlyList<OutboxEntity>)[.. found.SelectMany(f => f)];
     });
+
+    /// <summary>The rows of one partition and one kind at these (ordered) keys whose <paramref name="flag"/> says pending, as messages.</summary>
+    private async Task<List<OutboxEntity>> PendingAtAsync<T>(string partition, List<string> rows, string flag, Func<T, bool> pending, Func<T, OutboxEntity> message, CancellationToken cancellation)
+        where T : class, ITableEntity
+    {
+        if (rows.Count <= PointReadsAtMost)
+        {
+            var read = await Task.WhenAll(rows.Select(row => table.GetEntityIfExistsAsync<T>(partition, row, cancellationToken: cancellation)));
+            return [.. read.Where(f => f.HasValue && pending(f.Value!)).Select(f => message(f.Value!))];
+        }
+
+        var wanted = rows.ToHashSet(StringComparer.Ordinal);
+        var found = new List<OutboxEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {rows[0]} and RowKey le {rows[^1]}") + $" and {flag} eq true";
+        await foreach (var row in table.QueryAsync<T>(filter, cancellationToken: cancellation))
+        {
+            if (wanted.Contains(row.RowKey))
+            {
+                found.Add(message(row));
+            }
+        }
+
+        return found;
+    }
 
     private const int PointReadsAtMost = 4;
 
     /// <summary>Every pending row written before <paramref name="before"/>: what no nudge sent (a crash, a relay that was down).</summary>
     public Task<IReadOnlyList<OutboxEntity>> PendingBeforeAsync(DateTimeOffset before, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {TableKeys.Message.Text} and RowKey lt {TableKeys.Message.End} and Pending eq true and CreatedAt lt {before}");
         var rows = new List<OutboxEntity>();
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {TableKeys.Message.Text} and RowKey lt {TableKeys.Message.End} and Pending eq true and CreatedAt lt {before}");
         await foreach (var row in table.QueryAsync<OutboxEntity>(filter, cancellationToken: cancellation))
         {
             rows.Add(row);
+        }
+
+        var carried = TableClient.CreateQueryFilter($"RowKey ge {TableKeys.Registration.Text} and RowKey lt {TableKeys.Registration.End} and Owed eq true and OwedAt lt {before}");
+        await foreach (var row in table.QueryAsync<RegistrationEntity>(carried, cancellationToken: cancellation))
+        {
+            rows.Add(Carried(row));
         }
 
         return (IReadOnlyList<OutboxEntity>)rows;
     });
 
     /// <summary>
-    /// Marks rows sent and forgets their recipients: one transaction per partition and hundred rows. Marking a
-    /// row twice (a nudge and a sweep both sent it) is harmless; a row deleted meanwhile (the purge) fails its
-    /// transaction, and its partition's rows are then marked one by one.
+    /// Marks messages sent and forgets their recipients (a registration carrying one keeps its address, which
+    /// is the registration's): one transaction per partition and hundred rows. Marking a row twice (a nudge
+    /// and a sweep both sent it) is harmless, and so is marking a registration changed since it was read (its
+    /// message is still the one sent); a row deleted meanwhile (the purge) fails its transaction, and its
+    /// partition's rows are then marked one by one.
     /// </summary>
     public Task MarkSentAsync(IEnumerable<OutboxEntity> rows, DateTimeOffset now, CancellationToken cancellation = default) => Guard(cancellation, async () =>
     {
@@ -158,6 +210,7 @@ public sealed class OutboxRows(TableClient table)
         }
     });
 
-    private static TableEntity Sent(OutboxEntity row, DateTimeOffset now) =>
-        new(row.PartitionKey, row.RowKey) { [nameof(OutboxEntity.Pending)] = false, [nameof(OutboxEntity.SentAt)] = now, [nameof(OutboxEntity.Email)] = "" };
+    private static TableEntity Sent(OutboxEntity row, DateTimeOffset now) => IsCarried(row)
+        ? new(row.PartitionKey, row.RowKey) { [nameof(RegistrationEntity.Owed)] = false }
+        : new(row.PartitionKey, row.RowKey) { [nameof(OutboxEntity.Pending)] = false, [nameof(OutboxEntity.SentAt)] = now, [nameof(OutboxEntity.Email)] = "" };
 }

@@ -18,8 +18,11 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
 {
     private readonly TableClient _table = table;
 
-    /// <summary>How many people one transaction can take: each costs two actions (their row and their message), the counter one.</summary>
+    /// <summary>How many people one transaction can change: each costs two actions (their row and their message), the counter one.</summary>
     private const int PeoplePerTransaction = (MaxActions - 1) / 2;
+
+    /// <summary>How many new registrations one transaction can take: each costs one action (their row, carrying its message), the counter one.</summary>
+    private const int ArrivalsPerTransaction = MaxActions - 1;
 
     // Registrations, cancellations and capacity changes of one session take turns behind its gate; the
     // registrations waiting for it are done together (see RegisterAsync).
@@ -229,8 +232,8 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
     /// </summary>
     /// <remarks>
     /// Registrations to one session wait for its gate in a queue, in the order they came. The gate holder
-    /// commits every waiting registration it can (up to 49, one person once) in one transaction: the counter
-    /// once, with its ETag, and each person's row and message; seats and waiting numbers are given in queue
+    /// commits every waiting registration it can (up to 99, one person once) in one transaction: the counter
+    /// once, with its ETag, and each person's row, which carries their message; seats and waiting numbers are given in queue
     /// order. Under load, a session's writers therefore share a transaction instead of taking one each, which
     /// is cheaper for storage and shortens the queue. Whatever does not fit that fast path is done alone,
     /// exactly as a single registration: a refusal (decided on a fresh read), and every member of a
@@ -311,7 +314,7 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
         var group = new List<PendingRegistration>();
         var alone = new List<PendingRegistration>();
         var rows = new HashSet<string>(StringComparer.Ordinal);
-        while (group.Count < PeoplePerTransaction && queue.TryDequeue(out var next))
+        while (group.Count < ArrivalsPerTransaction && queue.TryDequeue(out var next))
         {
             // The same person twice cannot be two rows of one transaction: the second one goes after, and
             // finds the first one's row.
@@ -341,7 +344,7 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
     }
 
     /// <summary>
-    /// One transaction for several people: the counter, then each one's new row and message, seats first,
+    /// One transaction for several people: the counter, then each one's new row (carrying its message), seats first,
     /// then waiting numbers, in queue order. Returns those left to do alone: the ones a seat or the waiting
     /// list cannot take (their refusal is decided on a fresh read), or everyone when the transaction wrote nothing.
     /// </summary>
@@ -363,9 +366,9 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
                     continue;
                 }
 
-                var (registration, outcome, message) = Take(counter, pending, verdict);
+                var (registration, outcome, kind) = Take(counter, pending, verdict);
+                var message = OutboxRows.Carry(registration, kind, pending.Now);
                 actions.Add(new(TableTransactionActionType.Add, registration));
-                actions.Add(new(TableTransactionActionType.Add, message));
                 taken.Add((pending, outcome, message));
             }
 
@@ -406,8 +409,8 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
 
     /// <summary>
     /// One registration in its own transaction, with the session's gate held. The usual case costs one round
-    /// trip: the transaction is built on the counter this process holds and inserts the person's row and
-    /// message. If it fails, nothing was written: either another writer changed the counter (412) or the
+    /// trip: the transaction is built on the counter this process holds and inserts the person's row, which
+    /// carries their message. If it fails, nothing was written: either another writer changed the counter (412) or the
     /// person is registered here already (the insert conflicts); the counter and the person's row are then
     /// read, and the row, if any, is what the person holds.
     /// </summary>
@@ -450,15 +453,24 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
                     continue;
                 }
 
-                var (registration, outcome, owed) = Take(counter, pending, verdict);
-                var actions = new List<TableTransactionAction>
+                var (registration, outcome, kind) = Take(counter, pending, verdict);
+                var actions = new List<TableTransactionAction> { CounterUpdate(counter) };
+                OutboxEntity owed;
+                if (existing is null)
                 {
-                    CounterUpdate(counter),
-                    existing is null
-                        ? new(TableTransactionActionType.Add, registration)
-                        : new(TableTransactionActionType.UpdateReplace, registration, existing.ETag),
-                    new(TableTransactionActionType.Add, owed),
-                };
+                    owed = OutboxRows.Carry(registration, kind, pending.Now);
+                    actions.Add(new(TableTransactionActionType.Add, registration));
+                }
+                else
+                {
+                    // A row cancelled or expired before, taken again: it keeps the message it carries (sent
+                    // or not), and the new one is a row of its own.
+                    (registration.OwedKind, registration.OwedAt, registration.OwedBooking, registration.Owed) = (existing.OwedKind, existing.OwedAt, existing.OwedBooking, existing.Owed);
+                    owed = MessageFor(registration, kind, pending.Now);
+                    actions.Add(new(TableTransactionActionType.UpdateReplace, registration, existing.ETag));
+                    actions.Add(new(TableTransactionActionType.Add, owed));
+                }
+
                 // An abandoned request sends nothing more; once sent, whether it landed is unknown.
                 cancellation.ThrowIfCancellationRequested();
                 Interlocked.Increment(ref _seatTransactions);
@@ -502,10 +514,10 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
 
     /// <summary>
     /// Writes a verdict of <see cref="SeatDecision"/> into the counter (a seat taken, held or confirmed, or the
-    /// next place in the waiting order) and gives the person's row and message to commit with it and the
-    /// outcome they get once it lands. A person who must confirm gets one message asking for it, whatever they got.
+    /// next place in the waiting order) and gives the person's row to commit with it, the outcome they get once
+    /// it lands and the message it owes. A person who must confirm gets one message asking for it, whatever they got.
     /// </summary>
-    private static (RegistrationEntity Row, SessionOutcome Outcome, OutboxEntity Message) Take(CounterEntity counter, PendingRegistration pending, SeatVerdict verdict)
+    private static (RegistrationEntity Row, SessionOutcome Outcome, MessageKind Message) Take(CounterEntity counter, PendingRegistration pending, SeatVerdict verdict)
     {
         RegistrationEntity row;
         SessionOutcome outcome;
@@ -539,7 +551,7 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
         var kind = pending.HoldUntil is not null ? MessageKind.ConfirmRequest
             : verdict == SeatVerdict.Confirmed ? MessageKind.Confirmed
             : MessageKind.Waitlisted;
-        return (row, outcome, MessageFor(row, kind, pending.Now));
+        return (row, outcome, kind);
     }
 
     /// <summary>

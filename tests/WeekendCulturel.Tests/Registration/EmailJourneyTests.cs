@@ -112,6 +112,36 @@ public sealed class EmailJourneyTests(AzuriteFixture azurite, MailCatcherFixture
     }
 
     [Fact]
+    public async Task A_registration_taken_again_after_a_cancellation_keeps_the_message_its_row_carries_and_sending_it_keeps_the_registration()
+    {
+        var table = "t" + Guid.NewGuid().ToString("N")[..20];
+        await using var api = await ApiServer.StartAsync(azurite.Server, Sessions, settings: Settings(table, relay: false), sendsMail: true);
+        var email = Address();
+        var first = await ApiServer.JsonAsync(await api.RegisterAsync(ApiServer.Person(email, "later")));
+        var carried = Assert.Single(await api.Store.Outbox.PendingBeforeAsync(DateTimeOffset.MaxValue));
+        await api.Client.DeleteAsync($"/api/registrations/{first.GetProperty("manageToken").GetString()}");
+        var second = await ApiServer.JsonAsync(await api.RegisterAsync(ApiServer.Person(email, "later")));
+
+        var pending = await api.Store.Outbox.PendingBeforeAsync(DateTimeOffset.MaxValue);
+        Assert.True(OutboxRows.IsCarried(carried));
+        Assert.Equal(
+            [
+                (nameof(MessageKind.ConfirmRequest), first.GetProperty("bookingId").GetString(), true),
+                (nameof(MessageKind.Cancelled), first.GetProperty("bookingId").GetString(), false),
+                (nameof(MessageKind.ConfirmRequest), second.GetProperty("bookingId").GetString(), false),
+            ],
+            pending.OrderBy(m => !OutboxRows.IsCarried(m)).ThenBy(m => m.Kind, StringComparer.Ordinal).Select(m => (m.Kind, (string?)m.BookingId, OutboxRows.IsCarried(m))));
+        Assert.Equal(OutboxRows.Address(carried), OutboxRows.Address(pending.Single(OutboxRows.IsCarried)));
+
+        await api.Store.Outbox.MarkSentAsync(pending, ApiServer.Now);
+
+        Assert.Empty(await api.Store.Outbox.PendingBeforeAsync(DateTimeOffset.MaxValue));
+        Assert.Empty(await api.Store.Outbox.PendingAtAsync(pending.Select(OutboxRows.Address)));
+        var registration = (await api.Store.Table.GetEntityAsync<RegistrationEntity>("later", carried.RowKey)).Value;
+        Assert.Equal((email, nameof(RegistrationStatus.Held), second.GetProperty("bookingId").GetString()), (registration.Email, registration.Status, registration.BookingId));
+    }
+
+    [Fact]
     public async Task The_azure_dispatch_function_sends_what_its_queue_message_names()
     {
         var table = "t" + Guid.NewGuid().ToString("N")[..20];

@@ -278,14 +278,5 @@ public sealed class HeldSeatTests(AzuriteFixture azurite)
     private static async Task<string?> StatusAsync(ApiServer api, string token) =>
         (await ApiServer.JsonAsync(await api.Client.GetAsync($"/api/registrations/{token}"))).GetProperty("results")[0].GetProperty("status").GetString();
 
-    private static async Task<List<OutboxEntity>> MessagesAsync(ApiServer api)
-    {
-        var rows = new List<OutboxEntity>();
-        await foreach (var row in api.Store.Table.QueryAsync<OutboxEntity>(TableClient.CreateQueryFilter($"RowKey ge {TableKeys.Message.Text} and RowKey lt {TableKeys.Message.End}")))
-        {
-            rows.Add(row);
-        }
-
-        return [.. rows.OrderBy(r => r.CreatedAt)];
-    }
+    private static Task<List<OutboxEntity>> MessagesAsync(ApiServer api) => OutboxMessages.AllAsync(api.Store.Table);
 }

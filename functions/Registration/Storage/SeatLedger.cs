@@ -410,9 +410,9 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
     /// <summary>
     /// One registration in its own transaction, with the session's gate held. The usual case costs one round
     /// trip: the transaction is built on the counter this process holds and inserts the person's row, which
-    /// carries their message. If it fails, nothing was written: either another writer changed the counter (412) or the
-    /// person is registered here already (the insert conflicts); the counter and the person's row are then
-    /// read, and the row, if any, is what the person holds.
+    /// carries their message. If it fails, nothing was written: either another writer changed the counter
+    /// (412) or the person is registered here already (the insert conflicts); the counter and the person's
+    /// row are then read, and the row, if any, is what the person holds.
     /// </summary>
     private async Task<SeatTaken> RegisterAloneAsync(PendingRegistration pending)
     {

@@ -142,6 +142,30 @@ public sealed class EmailJourneyTests(AzuriteFixture azurite, MailCatcherFixture
     }
 
     [Fact]
+    public async Task The_dispatcher_reads_what_is_still_pending_at_the_addresses_it_is_given_few_or_many_of_a_partition()
+    {
+        var table = "t" + Guid.NewGuid().ToString("N")[..20];
+        await using var api = await ApiServer.StartAsync(azurite.Server, Sessions, settings: Settings(table, relay: false), sendsMail: true);
+        var bookings = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ => await ApiServer.JsonAsync(await api.RegisterAsync(ApiServer.Person(Address(), "later")))));
+        // A waiting place given back: its message is a row of its own, and no seat is offered.
+        var waiting = bookings.First(b => b.GetProperty("results")[0].GetProperty("status").GetString() == "waitlisted");
+        await api.Client.DeleteAsync($"/api/registrations/{waiting.GetProperty("manageToken").GetString()}");
+        var pending = await api.Store.Outbox.PendingBeforeAsync(DateTimeOffset.MaxValue);
+        var addresses = pending.Select(OutboxRows.Address).Append(new OutboxAddress("later", RegistrationEntity.RowFor("nobody"))).ToList();
+
+        Assert.Equal((41, 40), (pending.Count, pending.Count(OutboxRows.IsCarried)));
+        Assert.Equal(Keys(pending), Keys(await api.Store.Outbox.PendingAtAsync(addresses)));
+        Assert.Equal(Keys(pending.Take(3)), Keys(await api.Store.Outbox.PendingAtAsync(addresses.Take(3))));
+
+        var sent = pending.Where((_, i) => i % 2 == 0).Append(pending.Single(m => !OutboxRows.IsCarried(m))).Distinct().ToList();
+        await api.Store.Outbox.MarkSentAsync(sent, ApiServer.Now);
+
+        Assert.Equal(Keys(pending.Except(sent)), Keys(await api.Store.Outbox.PendingAtAsync(addresses)));
+
+        static List<string> Keys(IEnumerable<OutboxEntity> messages) => [.. messages.Select(m => $"{m.PartitionKey}/{m.RowKey}/{m.Kind}").Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
     public async Task The_azure_dispatch_function_sends_what_its_queue_message_names()
     {
         var table = "t" + Guid.NewGuid().ToString("N")[..20];

@@ -197,7 +197,17 @@ public sealed class OutboxRows(TableClient table)
             foreach (var chunk in partition.Chunk(TableTransactions.MaxActions))
             {
                 var marks = chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpdateMerge, Sent(row, now), ETag.All)).ToList();
-                if (await table.TrySubmitAsync(marks, cancellation) is null)
+                bool marked;
+                try
+                {
+                    marked = await table.TrySubmitAsync(marks, cancellation) is not null;
+                }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                    marked = false;
+                }
+
+                if (!marked)
                 {
                     foreach (var row in chunk)
                     {

@@ -86,7 +86,10 @@ public sealed class RegistrationEntity : ITableEntity
     /// <summary>When the carried message was owed (its <see cref="OutboxEntity.CreatedAt"/>).</summary>
     public DateTimeOffset? OwedAt { get; set; }
 
-    /// <summary>The booking the carried message is about: the one that inserted the row, whichever took it since.</summary>
+    /// <summary>
+    /// The booking the carried message is about: the one that inserted the row, whichever took it since. Its
+    /// language and address are the row's, so the person's latest (the address is the same but for its case).
+    /// </summary>
     public string OwedBooking { get; set; } = "";
 
     /// <summary>The carried message waits to be sent (its <see cref="OutboxEntity.Pending"/>).</summary>

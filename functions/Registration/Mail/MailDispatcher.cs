@@ -193,14 +193,12 @@ public sealed class MailDispatcher(RegistrationStore store, RegistrationService 
     private string Link(string path) => options.SiteUrl is { } site ? new Uri(site, path).AbsoluteUri : path;
 
     /// <summary>
-    /// The same rows give the same Message-ID, however often they are sent. A message row's key is random; a
-    /// registration's is not (its session and the person), so the moment its message was owed joins it: a
-    /// table set up again (next year's edition, a staging copy) must not give a person a Message-ID their mail
-    /// store has seen, or it may drop the message.
+    /// The same rows give the same Message-ID, however often they are sent (<see cref="OutboxRows.IdentityOf"/>);
+    /// no other table gives it again, or a mail store that has seen it may drop the message.
     /// </summary>
     private string MessageIdOf(IEnumerable<OutboxEntity> rows)
     {
-        var keys = string.Join('\n', rows.Select(r => OutboxRows.IsCarried(r) ? $"{r.PartitionKey}/{r.RowKey}/{r.CreatedAt.ToUnixTimeMilliseconds()}" : $"{r.PartitionKey}/{r.RowKey}").Order(StringComparer.Ordinal));
+        var keys = string.Join('\n', rows.Select(OutboxRows.IdentityOf).Order(StringComparer.Ordinal));
         var domain = MimeKit.MailboxAddress.TryParse(options.MailFrom, out var from) && from.Domain is { Length: > 0 } d ? d : "localhost";
         return $"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(keys)).AsSpan(0, 16))}@{domain}";
     }

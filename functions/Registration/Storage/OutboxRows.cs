@@ -92,6 +92,15 @@ public sealed class OutboxRows(TableClient table)
     public static bool IsCarried(OutboxEntity message) => TableKeys.Registration.Starts(message.RowKey);
 
     /// <summary>
+    /// What names a message for good, however often it is read: a message row's keys (its id is random); a
+    /// registration's keys (its session and the person) with the moment the message was owed, since a table
+    /// set up again (next year's edition, a staging copy) would give the same keys to the same person.
+    /// </summary>
+    public static string IdentityOf(OutboxEntity message) => IsCarried(message)
+        ? $"{message.PartitionKey}/{message.RowKey}/{message.CreatedAt.ToUnixTimeMilliseconds()}"
+        : $"{message.PartitionKey}/{message.RowKey}";
+
+    /// <summary>
     /// Adds a message that may be asked for again and again by anyone (a recovery, "already registered"): at
     /// most <paramref name="most"/> per <paramref name="subject"/> in each hour. Its row keys are numbered
     /// within the hour, so a message beyond the limit finds every key taken and is not written. The message when written, else null.

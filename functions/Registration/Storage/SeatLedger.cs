@@ -517,7 +517,7 @@ public sealed class SeatLedger(TableClient table, SeatTerms terms, OutboxRows ou
     /// next place in the waiting order) and gives the person's row to commit with it, the outcome they get once
     /// it lands and the message it owes. A person who must confirm gets one message asking for it, whatever they got.
     /// </summary>
-    private static (RegistrationEntity Row, SessionOutcome Outcome, MessageKind Message) Take(CounterEntity counter, PendingRegistration pending, SeatVerdict verdict)
+    private static (RegistrationEntity Row, SessionOutcome Outcome, MessageKind Kind) Take(CounterEntity counter, PendingRegistration pending, SeatVerdict verdict)
     {
         RegistrationEntity row;
         SessionOutcome outcome;

@@ -91,7 +91,7 @@ public sealed class EmailJourneyTests(AzuriteFixture azurite, MailCatcherFixture
     [Fact]
     public async Task Messages_committed_while_the_host_could_not_send_are_sent_when_it_starts_again_with_the_same_message_id()
     {
-        var table = "t" + Guid.NewGuid().ToString("N")[..20];
+        var table = ApiServer.NewTableName();
         var email = Address();
         string messageId;
 
@@ -114,7 +114,7 @@ public sealed class EmailJourneyTests(AzuriteFixture azurite, MailCatcherFixture
     [Fact]
     public async Task A_registration_taken_again_after_a_cancellation_keeps_the_message_its_row_carries_and_sending_it_keeps_the_registration()
     {
-        var table = "t" + Guid.NewGuid().ToString("N")[..20];
+        var table = ApiServer.NewTableName();
         await using var api = await ApiServer.StartAsync(azurite.Server, Sessions, settings: Settings(table, relay: false), sendsMail: true);
         var email = Address();
         var first = await ApiServer.JsonAsync(await api.RegisterAsync(ApiServer.Person(email, "later")));
@@ -144,7 +144,7 @@ public sealed class EmailJourneyTests(AzuriteFixture azurite, MailCatcherFixture
     [Fact]
     public async Task The_dispatcher_reads_what_is_still_pending_at_the_addresses_it_is_given_few_or_many_of_a_partition()
     {
-        var table = "t" + Guid.NewGuid().ToString("N")[..20];
+        var table = ApiServer.NewTableName();
         await using var api = await ApiServer.StartAsync(azurite.Server, Sessions, settings: Settings(table, relay: false), sendsMail: true);
         var bookings = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ => await ApiServer.JsonAsync(await api.RegisterAsync(ApiServer.Person(Address(), "later")))));
         // A waiting place given back: its message is a row of its own, and no seat is offered.
@@ -175,7 +175,7 @@ public sealed class EmailJourneyTests(AzuriteFixture azurite, MailCatcherFixture
         var ids = new List<string>();
         foreach (var day in new[] { ApiServer.Now, ApiServer.Now.AddDays(1) })
         {
-            var table = "t" + Guid.NewGuid().ToString("N")[..20];
+            var table = ApiServer.NewTableName();
             await using var api = await ApiServer.StartAsync(azurite.Server, Sessions, settings: Settings(table, relay: false), sendsMail: true, now: day);
             await api.RegisterAsync(ApiServer.Person(email, "later"));
             var row = Assert.Single(await api.Store.Outbox.PendingBeforeAsync(DateTimeOffset.MaxValue));
@@ -190,7 +190,7 @@ public sealed class EmailJourneyTests(AzuriteFixture azurite, MailCatcherFixture
     [Fact]
     public async Task Marking_messages_sent_when_one_of_their_rows_was_deleted_meanwhile_marks_the_others()
     {
-        var table = "t" + Guid.NewGuid().ToString("N")[..20];
+        var table = ApiServer.NewTableName();
         await using var api = await ApiServer.StartAsync(azurite.Server, Sessions, settings: Settings(table, relay: false), sendsMail: true);
         foreach (var _ in Enumerable.Range(0, 3))
         {
@@ -209,7 +209,7 @@ public sealed class EmailJourneyTests(AzuriteFixture azurite, MailCatcherFixture
     [Fact]
     public async Task The_azure_dispatch_function_sends_what_its_queue_message_names()
     {
-        var table = "t" + Guid.NewGuid().ToString("N")[..20];
+        var table = ApiServer.NewTableName();
         await using var api = await ApiServer.StartAsync(azurite.Server, Sessions, settings: Settings(table));
         var email = Address();
         await api.RegisterAsync(ApiServer.Person(email, "later"));

@@ -41,6 +41,9 @@ public sealed class ApiServer : IAsyncDisposable
     public RegistrationStore Store => Services.GetRequiredService<RegistrationStore>();
 
     /// <summary>Starts the API on <paramref name="azurite"/>, or on <paramref name="storage"/> when given (a relay in front of it), with <paramref name="settings"/> over the test's own.</summary>
+    /// <summary>A table no other test uses (each server gets one, unless its settings name one to share).</summary>
+    public static string NewTableName() => "t" + Guid.NewGuid().ToString("N")[..20];
+
     public static Task<ApiServer> StartAsync(AzuriteServer azurite, IReadOnlyList<SessionDefinition> sessions, int rateLimit = 0, DateTimeOffset? now = null, string? storage = null, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null, bool sendsMail = false) =>
         StartAsync(azurite, new RegistrationManifest(new DateOnly(2025, 2, 9), sessions, TestSessions.Site), rateLimit, now, storage, settings, clock, sendsMail);
 
@@ -56,7 +59,7 @@ public sealed class ApiServer : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Registration:StorageConnectionString"] = storage ?? azurite.ConnectionString,
-            ["Registration:TableName"] = "t" + Guid.NewGuid().ToString("N")[..20],
+            ["Registration:TableName"] = NewTableName(),
             ["Registration:AdminKey"] = AdminKey,
             ["Registration:EmailHashKey"] = "test-email-hash-key-0123456789abcdefghij",
             ["Registration:RateLimitPerMinute"] = rateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
